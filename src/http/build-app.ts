@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { HealthProbe } from '../app/ports.ts';
+import type { Config } from '../config.ts';
+import type { Translator } from '../i18n/i18n.ts';
+import { healthRoutes } from './api/health/routes.ts';
+import { validateApiRoutes } from './api/v1/validate/routes.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { htmlPlugin } from './plugins/html.ts';
+import { i18nPlugin } from './plugins/i18n.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
+import { shellRoutes } from './web/shell/routes.ts';
+import { validatePageRoutes } from './web/tools/validate/routes.ts';
+
+export interface AppDependencies {
+  readonly config: Pick<Config, 'bodyLimit' | 'validateBodyLimit' | 'publicUrl' | 'trustProxy'>;
+  readonly translator: Translator;
+  readonly health: HealthProbe;
+  readonly version: string;
+  /** Logger settings; `false` for silence in tests. */
+  readonly logger: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** Builds the whole application, routes and plugins, without listening. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger,
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(i18nPlugin, { translator: deps.translator });
+  await app.register(htmlPlugin);
+  await app.register(errorsPlugin);
+  await app.register(formbody, { bodyLimit: deps.config.bodyLimit });
+  await app.register(fastifyStatic, {
+    root: join(import.meta.dirname, 'web', 'assets'),
+    prefix: '/assets/',
+    maxAge: '1h',
+  });
+  await app.register(openApiPlugin, { version: deps.version, publicUrl: deps.config.publicUrl });
+
+  await app.register(healthRoutes, { probe: deps.health, version: deps.version });
+  await app.register(validateApiRoutes, {
+    prefix: '/api/v1',
+    bodyLimit: deps.config.validateBodyLimit,
+  });
+  await app.register(shellRoutes);
+  await app.register(validatePageRoutes);
+  return app;
+}
