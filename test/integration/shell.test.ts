@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { LANGUAGES } from '../../src/i18n/languages.ts';
+import { createTestApp } from '../support/app.ts';
+
+describe('the page shell and service routes', () => {
+  let app: FastifyInstance;
+  before(async () => {
+    app = await createTestApp();
+  });
+  after(() => app.close());
+
+  it('/ redirects to the language Accept-Language prefers', async () => {
+    const res = await app.inject({ url: '/', headers: { 'accept-language': 'de-CH, nl;q=0.5' } });
+    assert.equal(res.statusCode, 302);
+    assert.equal(res.headers.location, '/de');
+    assert.match(String(res.headers.vary), /Accept-Language/);
+    const fallback = await app.inject({ url: '/', headers: { 'accept-language': 'ja' } });
+    assert.equal(fallback.headers.location, '/en');
+  });
+
+  for (const lang of LANGUAGES) {
+    it(`/${lang} is the home page in that language, as UTF-8 HTML`, async () => {
+      const res = await app.inject({ url: `/${lang}` });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
+      assert.match(res.body, new RegExp(`^<!doctype html><html lang="${lang}">`));
+      for (const other of LANGUAGES.filter((l) => l !== lang)) {
+        assert.match(res.body, new RegExp(`href="/${other}" hreflang="${other}"`));
+      }
+    });
+  }
+
+  it('the home page links to the same page in the other languages and keeps a trailing slash working', async () => {
+    const res = await app.inject({ url: '/nl/' });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Direct naar de inhoud/);
+  });
+
+  it('an unknown page is a 404 page in the language of the URL for browsers', async () => {
+    const res = await app.inject({ url: '/fr/nulle-part', headers: { accept: 'text/html' } });
+    assert.equal(res.statusCode, 404);
+    assert.match(res.headers['content-type'] ?? '', /text\/html/);
+    assert.match(res.body, /Page introuvable/);
+  });
+
+  it('an unknown API path is a translated problem+json 404', async () => {
+    const res = await app.inject({ url: '/api/v1/nothing', headers: { 'accept-language': 'nl' } });
+    assert.equal(res.statusCode, 404);
+    assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+    const body = res.json<Record<string, unknown>>();
+    assert.equal(body.code, 'not_found');
+    assert.equal(body.title, 'Niet gevonden');
+    assert.equal(body.status, 404);
+    assert.equal(body.instance, '/api/v1/nothing');
+    assert.equal(body.requestId, res.headers['x-request-id']);
+  });
+
+  it('keeps a sane incoming request id and replaces a hostile one', async () => {
+    const kept = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    assert.equal(kept.headers['x-request-id'], 'abc-123');
+    const replaced = await app.inject({ url: '/healthz', headers: { 'x-request-id': '<script>' } });
+    assert.match(String(replaced.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+  });
+
+  it('GET /healthz reports the database', async () => {
+    const res = await app.inject({ url: '/healthz' });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json<{ checks: unknown }>().checks, { database: 'ok' });
+    assert.equal(res.headers['cache-control'], 'no-store');
+  });
+
+  it('GET /healthz answers 503 when the database does not', async () => {
+    const down = await createTestApp({
+      health: { check: () => Promise.resolve({ database: false }) },
+    });
+    const res = await down.inject({ url: '/healthz' });
+    await down.close();
+    assert.equal(res.statusCode, 503);
+    assert.equal(res.json<{ status: string }>().status, 'degraded');
+  });
+
+  it('serves the OpenAPI document and the interactive docs', async () => {
+    const doc = await app.inject({ url: '/openapi.json' });
+    assert.equal(doc.statusCode, 200);
+    const openapi = doc.json<{ openapi: string; paths: Record<string, unknown> }>();
+    assert.equal(openapi.openapi, '3.1.0');
+    assert.ok('/healthz' in openapi.paths);
+    assert.ok(!('/fr' in openapi.paths), 'pages are not API operations');
+    const docs = await app.inject({ url: '/docs/' });
+    assert.equal(docs.statusCode, 200);
+    assert.match(docs.body, /swagger/i);
+  });
+
+  it('serves the stylesheet with a content security policy on pages', async () => {
+    const css = await app.inject({ url: '/assets/style.css' });
+    assert.equal(css.statusCode, 200);
+    assert.match(css.headers['content-type'] ?? '', /text\/css/);
+    const page = await app.inject({ url: '/en' });
+    assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+  });
+});
