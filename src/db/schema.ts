@@ -1,10 +1,116 @@
-/** Kysely's view of the tables; one interface per table. */
+import type { Generated } from 'kysely';
+
+/** Kysely's view of the tables; one interface per table. Timestamps are ISO 8601 UTC strings. */
 export interface SettingTable {
   key: string;
   value: string;
   updated_at: string;
 }
 
+export interface HolderTable {
+  id: string;
+  legal_name: string;
+  trading_name: string | null;
+  seat_country: string | null;
+  website: string | null;
+  /** Folded names, for accent- and case-insensitive search. */
+  search_text: string;
+  /** Where the holder came from: `benelux-export`, `application`. */
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HolderIdentifierTable {
+  holder_id: string;
+  /** `BE_KBO`, `NL_KVK`, `LU_RCS`, `VAT`, `LEI`. */
+  scheme: string;
+  value: string;
+}
+
+export interface PartyCodeTable {
+  /** Compact upper-case form, `BEABC`. */
+  key: string;
+  country: string;
+  code: string;
+  holder_id: string;
+  status: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_key: string | null;
+  /** Folded code spellings and holder names, for search. */
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartyCodeRoleTable {
+  code_key: string;
+  role: string;
+  since: string | null;
+}
+
+export interface ReservedCodeTable {
+  key: string;
+  country: string;
+  code: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface RegisterEventTable {
+  /** Increasing: the change feed's cursor. */
+  id: Generated<number>;
+  code_key: string;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  at: string;
+  /** The code's public record after the change, as JSON. */
+  snapshot: string;
+}
+
+export interface FederatedRecordTable {
+  registry_id: string;
+  country: string;
+  code: string;
+  role: string;
+  status: string;
+  organization_name: string | null;
+  legal_name: string | null;
+  website: string | null;
+  /** 1 when the source register is the official one for the country, else 0. */
+  official: number;
+  source_record_id: string | null;
+  source_url: string | null;
+  source_value: string | null;
+  first_seen_at: string | null;
+  last_seen_at: string | null;
+  retrieved_at: string;
+  /** The dataset the record was imported from (name and version). */
+  dataset: string;
+  imported_at: string;
+}
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  kind: string;
+  source_name: string;
+  sha256: string;
+  retrieved_at: string | null;
+  imported_at: string;
+  summary: string;
+}
+
 export interface Database {
   setting: SettingTable;
+  holder: HolderTable;
+  holder_identifier: HolderIdentifierTable;
+  party_code: PartyCodeTable;
+  party_code_role: PartyCodeRoleTable;
+  reserved_code: ReservedCodeTable;
+  register_event: RegisterEventTable;
+  federated_record: FederatedRecordTable;
+  import_run: ImportRunTable;
 }

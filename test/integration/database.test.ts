@@ -5,7 +5,7 @@ import { databaseIsUp } from '../../src/db/health-check.ts';
 import { createTestDb, dialectSkip, DIALECTS, type TestDatabase } from '../support/databases.ts';
 
 for (const dialect of DIALECTS) {
-  describe(`database on ${dialect}`, { skip: await dialectSkip(dialect) }, () => {
+  describe(`database on ${dialect}`, { skip: dialectSkip(dialect) }, () => {
     let test: TestDatabase;
     before(async () => {
       test = await createTestDb(dialect);

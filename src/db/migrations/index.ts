@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m20261127Setting from './2026-11-27-0001-setting.ts';
+import * as m20261127Register from './2026-11-27-0002-register.ts';
 
 /** Every migration, by name; names sort in the order they must run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0001-setting': m20261127Setting,
+  '2026-11-27-0002-register': m20261127Register,
 };

@@ -1,0 +1,194 @@
+import { sql, type Kysely } from 'kysely';
+import type {
+  FederatedRecord,
+  PartyFilter,
+  PartyRecord,
+  RegisterEvent,
+  RegisterEventType,
+  RegisterStats,
+  RegisterVersion,
+} from '../../app/register/models.ts';
+import type { RegisterReader } from '../../app/register/ports.ts';
+import type { CodeStatus } from '../../domain/register/code-status.ts';
+import { foldForSearch } from '../../domain/register/search-text.ts';
+import type { Database } from '../schema.ts';
+import { federatedRecord } from './federated-rows.ts';
+import { findPartyRecord, selectParties, toPartyRecords } from './party-rows.ts';
+
+const STREAM_PAGE = 500;
+
+/** `%term%` with LIKE's own wildcards escaped, so a search for `50%` finds just that. */
+function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function filtered(db: Kysely<Database>, filter: PartyFilter) {
+  let query = selectParties(db);
+  if (filter.country !== undefined) query = query.where('p.country', '=', filter.country);
+  if (filter.status !== undefined) query = query.where('p.status', '=', filter.status);
+  if (filter.role !== undefined) {
+    const role = filter.role;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('party_code_role as r')
+          .select('r.role')
+          .whereRef('r.code_key', '=', 'p.key')
+          .where('r.role', '=', role),
+      ),
+    );
+  }
+  const q = foldForSearch(filter.q ?? '');
+  for (const word of q === '' ? [] : q.split(' ')) {
+    query = query.where(sql<boolean>`p.search_text like ${containsPattern(word)} escape '\\'`);
+  }
+  return query;
+}
+
+function toEvent(row: {
+  id: number;
+  code_key: string;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  at: string;
+  snapshot: string;
+}): RegisterEvent {
+  return {
+    id: row.id,
+    key: row.code_key,
+    type: row.type as RegisterEventType,
+    fromStatus: row.from_status as CodeStatus | null,
+    toStatus: row.to_status as CodeStatus | null,
+    reason: row.reason,
+    at: row.at,
+    record: JSON.parse(row.snapshot) as PartyRecord,
+  };
+}
+
+async function countBy(
+  db: Kysely<Database>,
+  table: 'party_code' | 'party_code_role',
+  column: 'country' | 'status' | 'role',
+): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom(table)
+    .select([sql<string>`${sql.ref(column)}`.as('k'), (eb) => eb.fn.countAll().as('n')])
+    .groupBy(column)
+    .orderBy(column)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
+}
+
+class KyselyRegisterReader implements RegisterReader {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async listParties(filter: PartyFilter, limit: number, afterKey?: string): Promise<PartyRecord[]> {
+    let query = filtered(this.db, filter);
+    if (afterKey !== undefined) query = query.where('p.key', '>', afterKey);
+    const rows = await query.orderBy('p.key').limit(limit).execute();
+    return toPartyRecords(this.db, rows);
+  }
+
+  findParty(key: string): Promise<PartyRecord | undefined> {
+    return findPartyRecord(this.db, key);
+  }
+
+  async partyHistory(key: string): Promise<RegisterEvent[]> {
+    const rows = await this.db
+      .selectFrom('register_event')
+      .selectAll()
+      .where('code_key', '=', key)
+      .orderBy('id')
+      .execute();
+    return rows.map(toEvent);
+  }
+
+  async changesAfter(afterId: number, limit: number): Promise<RegisterEvent[]> {
+    const rows = await this.db
+      .selectFrom('register_event')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(toEvent);
+  }
+
+  async *streamParties(filter: PartyFilter = {}): AsyncIterable<PartyRecord> {
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.listParties(filter, STREAM_PAGE, after);
+      yield* page;
+      if (page.length < STREAM_PAGE) return;
+      after = page[page.length - 1]?.key;
+    }
+  }
+
+  async version(): Promise<RegisterVersion> {
+    const row = await this.db
+      .selectFrom('register_event')
+      .select((eb) => [eb.fn.max('id').as('last_id'), eb.fn.max('at').as('last_at')])
+      .executeTakeFirst();
+    return { lastEventId: row?.last_id ?? 0, lastModified: row?.last_at ?? null };
+  }
+
+  async stats(): Promise<RegisterStats> {
+    const [byCountry, byStatus, byRole] = await Promise.all([
+      countBy(this.db, 'party_code', 'country'),
+      countBy(this.db, 'party_code', 'status'),
+      countBy(this.db, 'party_code_role', 'role'),
+    ]);
+    const month = sql<string>`substr(valid_from, 1, 7)`;
+    const months = await this.db
+      .selectFrom('party_code')
+      .select([month.as('month'), (eb) => eb.fn.countAll().as('n')])
+      .where('valid_from', 'is not', null)
+      .groupBy(month)
+      .orderBy(month)
+      .execute();
+    const totals = await this.db
+      .selectFrom('party_code')
+      .select((eb) => [
+        eb.fn.countAll().as('total'),
+        eb.fn.count('holder_id').distinct().as('holders'),
+        eb.fn.count('valid_from').as('dated'),
+      ])
+      .executeTakeFirstOrThrow();
+    return {
+      total: Number(totals.total),
+      holders: Number(totals.holders),
+      byCountry,
+      byRole,
+      byStatus,
+      registrationsByMonth: months.map((m) => ({ month: m.month, count: Number(m.n) })),
+      registrationDateUnknown: Number(totals.total) - Number(totals.dated),
+    };
+  }
+
+  async federatedRecords(country: string, code: string): Promise<FederatedRecord[]> {
+    const rows = await this.db
+      .selectFrom('federated_record')
+      .selectAll()
+      .where('country', '=', country)
+      .where('code', '=', code)
+      .orderBy('retrieved_at', 'desc')
+      .orderBy('registry_id')
+      .orderBy('role')
+      .execute();
+    return rows.map(federatedRecord);
+  }
+
+  async reservation(key: string): Promise<{ readonly reason: string } | undefined> {
+    return this.db
+      .selectFrom('reserved_code')
+      .select('reason')
+      .where('key', '=', key)
+      .executeTakeFirst();
+  }
+}
+
+export function createRegisterReader(db: Kysely<Database>): RegisterReader {
+  return new KyselyRegisterReader(db);
+}

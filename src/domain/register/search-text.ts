@@ -1,0 +1,19 @@
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * Folds text for accent- and case-insensitive search: `Électricité  Société` → `electricite
+ * societe`. The same folding is applied to what is stored and to what is searched, so that both
+ * databases compare plain lower-case ASCII-like text.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/[øł]/g, (c) => (c === 'ø' ? 'o' : 'l'))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
