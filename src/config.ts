@@ -15,6 +15,8 @@ export interface Config {
   readonly publicUrl: string;
   /** Trust `X-Forwarded-*` headers from a reverse proxy. */
   readonly trustProxy: boolean;
+  /** `bundled`: load the bundled register snapshot into an empty register at start; `none`: don't. */
+  readonly seed: 'bundled' | 'none';
 }
 
 export class ConfigError extends Error {
@@ -95,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit: integer(env, 'BODY_LIMIT', 1024 * 1024, 1024, 2 ** 30, problems),
     publicUrl: publicUrl(env, problems),
     trustProxy: trust === 'true',
+    seed: oneOf(env, 'IDRO_SEED', ['bundled', 'none'], 'bundled', problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

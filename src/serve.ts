@@ -1,30 +1,82 @@
-import type { HealthProbe } from './app/ports.ts';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock, HealthProbe } from './app/ports.ts';
+import { createPrefixLookup } from './app/register/prefix-lookup.ts';
+import { seedRegister, type SeedFiles } from './app/register/seed-register.ts';
 import type { Config } from './config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { databaseIsUp } from './db/health-check.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createRegisterReader } from './db/repositories/register-reader.ts';
+import { createRegisterStore } from './db/repositories/register-store.ts';
 import { buildApp } from './http/build-app.ts';
 import { createTranslator } from './i18n/i18n.ts';
 import { VERSION } from './version.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const SEED_DIR = join(import.meta.dirname, '..', 'seed');
 
-/** Opens and migrates the database, then serves until SIGINT or SIGTERM, closing gracefully. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The bundled snapshot: the public Benelux export and the Open IDRO Directory dataset. */
+export function bundledSeed(): SeedFiles {
+  const read = (name: string) => readFileSync(join(SEED_DIR, name), 'utf8');
+  return {
+    benelux: {
+      name: 'benelux-idro-register-export.csv',
+      text: read('benelux-idro-register-export.csv'),
+    },
+    directory: {
+      name: 'open-idro-directory-registry.csv',
+      dataset: 'Open IDRO Directory, data/registry.csv at f52cb90 (2026-06-29)',
+      text: read('open-idro-directory-registry.csv'),
+    },
+  };
+}
+
+/** Opens and migrates the database, seeds an empty register, then serves until SIGINT/SIGTERM. */
 export async function serve(config: Config): Promise<void> {
   const { db } = connectDatabase(config.databaseUrl);
   await migrateToLatest(db);
+  const store = createRegisterStore(db);
+  const reader = createRegisterReader(db);
   const health: HealthProbe = { check: async () => ({ database: await databaseIsUp(db) }) };
   const app = await buildApp({
     config,
     translator: createTranslator(),
     health,
+    register: {
+      reader,
+      lookup: createPrefixLookup(reader, systemClock, { checkEveryMs: 1000, maxEntries: 50_000 }),
+    },
     version: VERSION,
     logger: { level: config.logLevel },
   });
   app.addHook('onClose', async () => {
     await db.destroy();
   });
+  if (config.seed === 'bundled') {
+    const seeded = await seedRegister(
+      { store, clock: systemClock, ids: { next: () => randomUUID() } },
+      bundledSeed,
+    );
+    if (seeded !== undefined) {
+      app.log.info(
+        {
+          holders: seeded.benelux.holders.created,
+          codes: seeded.benelux.codes.created,
+          federated: seeded.directory.records,
+        },
+        'empty register seeded with the bundled snapshot',
+      );
+    }
+  }
+  handleSignals(app);
+  await app.listen({ port: config.port, host: config.host });
+}
 
+function handleSignals(app: Awaited<ReturnType<typeof buildApp>>): void {
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
@@ -45,6 +97,4 @@ export async function serve(config: Config): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-
-  await app.listen({ port: config.port, host: config.host });
 }

@@ -1,6 +1,7 @@
 /** The closed set of error codes a use case may raise; the HTTP edge maps each to a status. */
 export const ERROR_CODES = [
   'validation_failed',
+  'invalid_id',
   'not_found',
   'payload_too_large',
   'unsupported_media_type',

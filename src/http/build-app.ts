@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { HealthProbe } from '../app/ports.ts';
+import type { RegisterServices } from '../app/register/services.ts';
 import type { Config } from '../config.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import { healthRoutes } from './api/health/routes.ts';
@@ -21,6 +22,7 @@ export interface AppDependencies {
   readonly config: Pick<Config, 'bodyLimit' | 'validateBodyLimit' | 'publicUrl' | 'trustProxy'>;
   readonly translator: Translator;
   readonly health: HealthProbe;
+  readonly register: RegisterServices;
   readonly version: string;
   /** Logger settings; `false` for silence in tests. */
   readonly logger: FastifyServerOptions['logger'];

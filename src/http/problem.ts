@@ -5,6 +5,7 @@ import type { FieldError } from '../domain/errors.ts';
 /** Every problem code the API can answer with, and its HTTP status: the one mapping table. */
 export const PROBLEM_STATUS = {
   validation_failed: 400,
+  invalid_id: 400,
   bad_request: 400,
   not_found: 404,
   method_not_allowed: 405,
@@ -30,6 +31,12 @@ export const ProblemSchema = Type.Object(
     instance: Type.String({ description: 'The request path' }),
     code: Type.String({ description: 'Stable machine-readable code' }),
     requestId: Type.String({ description: 'Quote it when reporting a problem' }),
+    reason: Type.Optional(
+      Type.String({ description: 'For `invalid_id`: why the identifier is invalid (a reason code)' }),
+    ),
+    position: Type.Optional(
+      Type.Integer({ description: 'For `invalid_id`: zero-based index of the character at fault' }),
+    ),
     errors: Type.Optional(
       Type.Array(
         Type.Object({
@@ -62,6 +69,8 @@ export function buildProblem(
     code,
     requestId: request.id,
   };
+  if (typeof params.reason === 'string') problem.reason = params.reason;
+  if (typeof params.position === 'number') problem.position = params.position;
   if (fieldErrors.length > 0) {
     problem.errors = fieldErrors.map((e) => ({
       field: e.field,

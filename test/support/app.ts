@@ -1,25 +1,58 @@
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { HealthProbe } from '../../src/app/ports.ts';
+import { createPrefixLookup } from '../../src/app/register/prefix-lookup.ts';
+import { seedRegister } from '../../src/app/register/seed-register.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Dialect } from '../../src/db/connect.ts';
+import { createRegisterReader } from '../../src/db/repositories/register-reader.ts';
+import { createRegisterStore } from '../../src/db/repositories/register-store.ts';
+import type { Database } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/build-app.ts';
 import { createTranslator } from '../../src/i18n/i18n.ts';
+import { bundledSeed, systemClock } from '../../src/serve.ts';
 import { VERSION } from '../../src/version.ts';
+import { createTestDb, type TestDatabase } from './databases.ts';
+import { uuids } from './register.ts';
 
 export interface TestAppOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly health?: HealthProbe;
+  /** Database to run on; SQLite in memory by default. */
+  readonly dialect?: Dialect;
+  /** Load the bundled register snapshot (300 holders, 8,010 federated records). */
+  readonly seed?: boolean;
 }
 
-/** The real application, built as `npm start` builds it, with a silent logger and no listener. */
-export async function createTestApp(options: TestAppOptions = {}): Promise<FastifyInstance> {
+export type TestApp = FastifyInstance & { readonly db: Kysely<Database> };
+
+/**
+ * The real application, built as `npm start` builds it, on a fresh migrated database, with a
+ * silent logger and no listener. Closing the app drops its database.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', ...options.env });
+  const test: TestDatabase = await createTestDb(options.dialect ?? 'sqlite');
+  const reader = createRegisterReader(test.db);
+  if (options.seed === true) {
+    await seedRegister(
+      { store: createRegisterStore(test.db), clock: systemClock, ids: uuids },
+      bundledSeed,
+    );
+  }
   const app = await buildApp({
     config,
     translator: createTranslator(),
     health: options.health ?? { check: () => Promise.resolve({ database: true }) },
+    register: {
+      reader,
+      lookup: createPrefixLookup(reader, systemClock, { checkEveryMs: 0, maxEntries: 1000 }),
+    },
     version: VERSION,
     logger: false,
   });
+  app.addHook('onClose', () => test.drop());
+  app.decorate('db', test.db);
   await app.ready();
-  return app;
+  return app as TestApp;
 }

@@ -28,6 +28,11 @@ export interface PartyRecord {
   readonly updatedAt: string;
 }
 
+export interface HolderWithCodes {
+  readonly holder: PublicHolder;
+  readonly codes: readonly PartyRecord[];
+}
+
 export const EVENT_TYPES = [
   'imported',
   'issued',
@@ -96,5 +101,7 @@ export interface RegisterStats {
 /** Enough to answer conditional requests: changes whenever the public register does. */
 export interface RegisterVersion {
   readonly lastEventId: number;
+  /** Imports refresh federated records without register events, so they count too. */
+  readonly lastImportId: number;
   readonly lastModified: string | null;
 }

@@ -2,6 +2,7 @@ import type { CodeStatus } from '../../domain/register/code-status.ts';
 import type { Role } from '../../domain/register/roles.ts';
 import type {
   FederatedRecord,
+  HolderWithCodes,
   PartyFilter,
   PartyRecord,
   RegisterEvent,
@@ -21,6 +22,8 @@ export interface RegisterReader {
   changesAfter(afterId: number, limit: number): Promise<RegisterEvent[]>;
   /** Every code in key order, streamed in pages so that memory stays flat. */
   streamParties(filter?: PartyFilter): AsyncIterable<PartyRecord>;
+  /** Every holder that has codes of the given statuses, by legal name, with those codes. */
+  streamByHolder(statuses: readonly CodeStatus[]): AsyncIterable<HolderWithCodes>;
   version(): Promise<RegisterVersion>;
   stats(): Promise<RegisterStats>;
   /** Records of other registers for a country and code (any role), newest retrieval first. */

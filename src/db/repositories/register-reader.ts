@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type {
   FederatedRecord,
+  HolderWithCodes,
   PartyFilter,
   PartyRecord,
   RegisterEvent,
@@ -126,12 +127,75 @@ class KyselyRegisterReader implements RegisterReader {
     }
   }
 
+  async *streamByHolder(statuses: readonly CodeStatus[]): AsyncIterable<HolderWithCodes> {
+    let after: { name: string; id: string } | undefined;
+    for (;;) {
+      let query = this.db
+        .selectFrom('holder as h')
+        .select(['h.id', 'h.legal_name'])
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('party_code as p')
+              .select('p.key')
+              .whereRef('p.holder_id', '=', 'h.id')
+              .where('p.status', 'in', statuses),
+          ),
+        );
+      if (after !== undefined) {
+        const { name, id } = after;
+        query = query.where((eb) =>
+          eb.or([
+            eb('h.legal_name', '>', name),
+            eb.and([eb('h.legal_name', '=', name), eb('h.id', '>', id)]),
+          ]),
+        );
+      }
+      const holders = await query
+        .orderBy('h.legal_name')
+        .orderBy('h.id')
+        .limit(STREAM_PAGE)
+        .execute();
+      if (holders.length === 0) return;
+      const rows = await selectParties(this.db)
+        .where(
+          'p.holder_id',
+          'in',
+          holders.map((h) => h.id),
+        )
+        .where('p.status', 'in', statuses)
+        .orderBy('p.key')
+        .execute();
+      const byHolder = new Map<string, PartyRecord[]>();
+      for (const record of await toPartyRecords(this.db, rows)) {
+        const list = byHolder.get(record.holder.id) ?? [];
+        list.push(record);
+        byHolder.set(record.holder.id, list);
+      }
+      for (const h of holders) {
+        const codes = byHolder.get(h.id);
+        if (codes?.[0] !== undefined) yield { holder: codes[0].holder, codes };
+      }
+      const last = holders[holders.length - 1];
+      if (holders.length < STREAM_PAGE || last === undefined) return;
+      after = { name: last.legal_name, id: last.id };
+    }
+  }
+
   async version(): Promise<RegisterVersion> {
-    const row = await this.db
+    const events = await this.db
       .selectFrom('register_event')
       .select((eb) => [eb.fn.max('id').as('last_id'), eb.fn.max('at').as('last_at')])
       .executeTakeFirst();
-    return { lastEventId: row?.last_id ?? 0, lastModified: row?.last_at ?? null };
+    const imports = await this.db
+      .selectFrom('import_run')
+      .select((eb) => eb.fn.max('id').as('last_id'))
+      .executeTakeFirst();
+    return {
+      lastEventId: events?.last_id ?? 0,
+      lastImportId: imports?.last_id ?? 0,
+      lastModified: events?.last_at ?? null,
+    };
   }
 
   async stats(): Promise<RegisterStats> {

@@ -1,0 +1,81 @@
+import type { Clock } from '../ports.ts';
+import type { FederatedRecord, PartyRecord } from './models.ts';
+import type { RegisterReader } from './ports.ts';
+
+/** Everything known about one party prefix, here and in other registers. */
+export interface PrefixFacts {
+  readonly party: PartyRecord | null;
+  readonly reserved: { readonly reason: string } | null;
+  readonly federated: readonly FederatedRecord[];
+}
+
+export interface PrefixLookup {
+  facts(key: string): Promise<PrefixFacts>;
+  /** Forget everything now: called by this process after it changes the register. */
+  invalidate(): void;
+}
+
+export interface PrefixLookupOptions {
+  /** How often, at most, to ask the database whether the register changed. */
+  readonly checkEveryMs: number;
+  readonly maxEntries: number;
+}
+
+/**
+ * A read-through cache of prefix facts, emptied when the register's version moves. Resolving is
+ * the hottest path of the service; the database is asked at most once per `checkEveryMs` whether
+ * anything changed (another process may have written), and this process's own writes invalidate
+ * at once.
+ */
+export function createPrefixLookup(
+  reader: RegisterReader,
+  clock: Clock,
+  options: PrefixLookupOptions,
+): PrefixLookup {
+  const cache = new Map<string, Promise<PrefixFacts>>();
+  let version = '';
+  let checkedAt = -Infinity;
+  let checking: Promise<void> | undefined;
+
+  const check = async () => {
+    const v = await reader.version();
+    const next = `${v.lastEventId}/${v.lastImportId}`;
+    if (next !== version) cache.clear();
+    version = next;
+  };
+
+  const freshen = async (): Promise<void> => {
+    const now = clock.now().getTime();
+    if (now - checkedAt < options.checkEveryMs) return;
+    checkedAt = now;
+    checking ??= check().finally(() => (checking = undefined));
+    await checking;
+  };
+
+  const load = async (key: string): Promise<PrefixFacts> => {
+    const [party, reserved, federated] = await Promise.all([
+      reader.findParty(key),
+      reader.reservation(key),
+      reader.federatedRecords(key.slice(0, 2), key.slice(2)),
+    ]);
+    return { party: party ?? null, reserved: reserved ?? null, federated };
+  };
+
+  return {
+    async facts(key) {
+      await freshen();
+      let entry = cache.get(key);
+      if (entry === undefined) {
+        if (cache.size >= options.maxEntries) cache.delete(cache.keys().next().value ?? '');
+        entry = load(key);
+        entry.catch(() => cache.delete(key));
+        cache.set(key, entry);
+      }
+      return entry;
+    },
+    invalidate() {
+      cache.clear();
+      checkedAt = -Infinity;
+    },
+  };
+}
