@@ -69,6 +69,13 @@ export async function* registerJson(
   yield '\n]}\n';
 }
 
+/** A short, stable digest of a mark, to keep ETags compact and opaque. */
+function hashMark(mark: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < mark.length; i += 1) h = Math.imul(h ^ mark.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
 export interface Validators {
   readonly etag: string;
   readonly lastModified: Date | null;
@@ -77,7 +84,7 @@ export interface Validators {
 /** Conditional-request validators: they change exactly when the published register does. */
 export function exportValidators(version: RegisterVersion, variant: string): Validators {
   return {
-    etag: `W/"${variant}-${version.lastEventId}-${version.lastImportId}"`,
+    etag: `W/"${variant}-${version.lastEventId}-${hashMark(version.federatedMark)}"`,
     lastModified: version.lastModified === null ? null : new Date(version.lastModified),
   };
 }

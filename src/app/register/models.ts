@@ -79,6 +79,15 @@ export interface FederatedRecord {
   readonly importedAt: string;
 }
 
+/** A code held back from issuing (by registry policy), published with its reason. */
+export interface ReservedCode {
+  readonly key: string;
+  readonly country: string;
+  readonly code: string;
+  readonly reason: string;
+  readonly createdAt: string;
+}
+
 export interface PartyFilter {
   readonly country?: string;
   readonly role?: Role;
@@ -101,7 +110,9 @@ export interface RegisterStats {
 /** Enough to answer conditional requests: changes whenever the public register does. */
 export interface RegisterVersion {
   readonly lastEventId: number;
-  /** Imports refresh federated records without register events, so they count too. */
-  readonly lastImportId: number;
+  /** Changes whenever the federated records do (imports add no register events). */
+  readonly federatedMark: string;
+  /** Changes whenever the list of reserved codes does. */
+  readonly reservedMark: string;
   readonly lastModified: string | null;
 }

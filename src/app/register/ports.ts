@@ -9,6 +9,7 @@ import type {
   RegisterEventType,
   RegisterStats,
   RegisterVersion,
+  ReservedCode,
 } from './models.ts';
 
 /** Reads the public register. Implemented over SQLite and PostgreSQL. */
@@ -28,6 +29,8 @@ export interface RegisterReader {
   stats(): Promise<RegisterStats>;
   /** Records of other registers for a country and code (any role), newest retrieval first. */
   federatedRecords(country: string, code: string): Promise<FederatedRecord[]>;
+  /** The list of reserved codes, by key. */
+  listReserved(): Promise<ReservedCode[]>;
   /** Whether a code is on the list of reserved codes, and why. */
   reservation(key: string): Promise<{ readonly reason: string } | undefined>;
 }
@@ -75,6 +78,10 @@ export interface RegisterWriter {
   upsertFederated(record: FederatedRecord): Promise<'inserted' | 'updated' | 'unchanged'>;
   recordImport(run: ImportRun): Promise<void>;
   countCodes(): Promise<number>;
+  /** Adds a code to the reserved list; false when it is there already. */
+  reserveCode(code: ReservedCode): Promise<boolean>;
+  /** Takes a code off the reserved list; false when it was not there. */
+  releaseCode(key: string): Promise<boolean>;
 }
 
 export interface ImportRun {

@@ -39,7 +39,7 @@ export function createPrefixLookup(
 
   const check = async () => {
     const v = await reader.version();
-    const next = `${v.lastEventId}/${v.lastImportId}`;
+    const next = `${v.lastEventId}/${v.federatedMark}/${v.reservedMark}`;
     if (next !== version) cache.clear();
     version = next;
   };

@@ -8,6 +8,7 @@ import type {
   RegisterEventType,
   RegisterStats,
   RegisterVersion,
+  ReservedCode,
 } from '../../app/register/models.ts';
 import type { RegisterReader } from '../../app/register/ports.ts';
 import type { CodeStatus } from '../../domain/register/code-status.ts';
@@ -187,13 +188,18 @@ class KyselyRegisterReader implements RegisterReader {
       .selectFrom('register_event')
       .select((eb) => [eb.fn.max('id').as('last_id'), eb.fn.max('at').as('last_at')])
       .executeTakeFirst();
-    const imports = await this.db
-      .selectFrom('import_run')
-      .select((eb) => eb.fn.max('id').as('last_id'))
+    const federated = await this.db
+      .selectFrom('federated_record')
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('imported_at').as('last_at')])
+      .executeTakeFirst();
+    const reserved = await this.db
+      .selectFrom('reserved_code')
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('created_at').as('last_at')])
       .executeTakeFirst();
     return {
       lastEventId: events?.last_id ?? 0,
-      lastImportId: imports?.last_id ?? 0,
+      federatedMark: `${String(federated?.n ?? 0)}@${federated?.last_at ?? ''}`,
+      reservedMark: `${String(reserved?.n ?? 0)}@${reserved?.last_at ?? ''}`,
       lastModified: events?.last_at ?? null,
     };
   }
@@ -242,6 +248,17 @@ class KyselyRegisterReader implements RegisterReader {
       .orderBy('role')
       .execute();
     return rows.map(federatedRecord);
+  }
+
+  async listReserved(): Promise<ReservedCode[]> {
+    const rows = await this.db.selectFrom('reserved_code').selectAll().orderBy('key').execute();
+    return rows.map((r) => ({
+      key: r.key,
+      country: r.country,
+      code: r.code,
+      reason: r.reason,
+      createdAt: r.created_at,
+    }));
   }
 
   async reservation(key: string): Promise<{ readonly reason: string } | undefined> {

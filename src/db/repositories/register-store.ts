@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { FederatedRecord } from '../../app/register/models.ts';
+import type { FederatedRecord, ReservedCode } from '../../app/register/models.ts';
 import type {
   CodeRow,
   HolderRow,
@@ -240,6 +240,34 @@ class KyselyRegisterWriter implements RegisterWriter {
         summary: JSON.stringify(run.summary),
       })
       .execute();
+  }
+
+  async reserveCode(r: ReservedCode): Promise<boolean> {
+    const existing = await this.db
+      .selectFrom('reserved_code')
+      .select('key')
+      .where('key', '=', r.key)
+      .executeTakeFirst();
+    if (existing !== undefined) return false;
+    await this.db
+      .insertInto('reserved_code')
+      .values({
+        key: r.key,
+        country: r.country,
+        code: r.code,
+        reason: r.reason,
+        created_at: r.createdAt,
+      })
+      .execute();
+    return true;
+  }
+
+  async releaseCode(key: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('reserved_code')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
   async countCodes(): Promise<number> {
