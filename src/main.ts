@@ -1,14 +1,21 @@
+import { cliServices } from './cli-services.ts';
 import { runCli } from './cli/run-cli.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { serve } from './serve.ts';
 
 // The one entry point: `serve` starts the web service, anything else is a command-line tool.
+// The web layer is loaded only to serve, so that CLI commands start fast.
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'serve') {
+    const { serve } = await import('./serve.ts');
     await serve(loadConfig());
     return -1;
   }
-  return runCli(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  return runCli(
+    argv,
+    io,
+    cliServices(() => loadConfig()),
+  );
 }
 
 main(process.argv.slice(2)).then(

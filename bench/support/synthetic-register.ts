@@ -1,5 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Database, HolderTable } from '../../src/db/schema.ts';
+import type {
+  Database,
+  HolderTable,
+  PartyCodeRoleTable,
+  PartyCodeTable,
+  RegisterEventTable,
+} from '../../src/db/schema.ts';
 import { foldForSearch } from '../../src/domain/register/search-text.ts';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -68,9 +74,9 @@ export async function fillSyntheticRegister(
   const BATCH = 300;
   for (let start = 0; start < count; start += BATCH) {
     const holders: Insertable<HolderTable>[] = [];
-    const codes = [];
-    const roles = [];
-    const events = [];
+    const codes: Insertable<PartyCodeTable>[] = [];
+    const roles: Insertable<PartyCodeRoleTable>[] = [];
+    const events: Insertable<RegisterEventTable>[] = [];
     for (let i = start; i < Math.min(start + BATCH, count); i += 1) {
       const key = syntheticKey(i);
       const holderId = `h${Math.floor(i / 3)}`;
