@@ -153,7 +153,7 @@ export class IdLineReader {
  * `iterator({ destroyOnReturn: false })`) when an answer must still reach the client.
  */
 export async function* validateIdLines(
-  source: AsyncIterable<Uint8Array | string>,
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: BulkOptions,
 ): AsyncGenerator<BulkEvent, void, undefined> {
   const reader = new IdLineReader(options.format, options.kind);
