@@ -9,7 +9,7 @@ import { formatHuman, formatSummary } from './format-human.ts';
 import { LineSplitter } from './line-splitter.ts';
 import { OutputSink } from './output-sink.ts';
 import { parseCommandArgs } from './parse-args.ts';
-import { recordJson } from './record-json.ts';
+import { recordJson } from '../app/validation-record-json.ts';
 
 export const VALIDATE_SUMMARY = 'check e-mobility IDs given as arguments or one per line on stdin';
 

@@ -1,4 +1,4 @@
-import type { ValidationRecord } from '../app/validation-record.ts';
+import type { ValidationRecord } from './validation-record.ts';
 import type { IdParts } from '../domain/emobility-id/index.ts';
 
 /**

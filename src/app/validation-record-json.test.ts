@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 
 import { generateIdMix } from '../../bench/support/id-mix.ts';
-import { toValidationRecord } from '../app/validation-record.ts';
+import { toValidationRecord } from './validation-record.ts';
 import { ID_KINDS, validateId } from '../domain/emobility-id/index.ts';
-import { recordJson } from './record-json.ts';
+import { recordJson } from './validation-record-json.ts';
 
 function assertSameAsStringify(input: string, kind?: (typeof ID_KINDS)[number]): void {
   const record = toValidationRecord(input, validateId(input, kind));
