@@ -17,28 +17,28 @@ export interface ValidationRecord {
   readonly parts: IdParts | null;
 }
 
+/**
+ * Written as plain object literals, one per shape, in the documented key order: on bulk runs of
+ * millions of IDs, spreading the optional fields cost measurably.
+ */
 export function toValidationRecord(input: string, result: IdResult): ValidationRecord {
+  const { kind, detected } = result;
   if (result.valid) {
-    return {
-      input,
-      valid: true,
-      kind: result.kind,
-      detected: result.detected,
-      normalized: result.normalized,
-      ...(result.checkDigit === undefined ? {} : { checkDigit: result.checkDigit }),
-      parts: result.parts ?? null,
-    };
+    const { normalized, checkDigit } = result;
+    const parts = result.parts ?? null;
+    return checkDigit === undefined
+      ? { input, valid: true, kind, detected, normalized, parts }
+      : { input, valid: true, kind, detected, normalized, checkDigit, parts };
   }
-  return {
-    input,
-    valid: false,
-    kind: result.kind,
-    detected: result.detected,
-    ...(result.checkDigit === undefined ? {} : { checkDigit: result.checkDigit }),
-    reason: result.reason,
-    ...(result.position === undefined ? {} : { position: result.position }),
-    parts: null,
-  };
+  const { checkDigit, reason, position } = result;
+  if (checkDigit !== undefined) {
+    return position === undefined
+      ? { input, valid: false, kind, detected, checkDigit, reason, parts: null }
+      : { input, valid: false, kind, detected, checkDigit, reason, position, parts: null };
+  }
+  return position === undefined
+    ? { input, valid: false, kind, detected, reason, parts: null }
+    : { input, valid: false, kind, detected, reason, position, parts: null };
 }
 
 /** Counts of a bulk validation run, reported after the last record. */
