@@ -15,6 +15,7 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { htmlPlugin } from './plugins/html.ts';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
+import { registerPageRoutes } from './web/register/routes.ts';
 import { shellRoutes } from './web/shell/routes.ts';
 import { validatePageRoutes } from './web/tools/validate/routes.ts';
 
@@ -80,5 +81,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(shellRoutes);
   await app.register(validatePageRoutes);
+  await app.register(registerPageRoutes, { register: deps.register });
   return app;
 }

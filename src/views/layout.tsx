@@ -61,6 +61,8 @@ function Header({ ctx }: { readonly ctx: PageContext }) {
       <nav class="container main-nav" aria-label={ctx.t('nav.label')}>
         <ul>
           {link('/', ctx.t('nav.home'))}
+          {link('/register', ctx.t('nav.register'))}
+          {link('/stats', ctx.t('nav.stats'))}
           {link('/tools/validate', ctx.t('nav.validate'))}
           <li>
             <a href="/docs">{ctx.t('nav.apiDocs')}</a>

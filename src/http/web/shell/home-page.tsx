@@ -1,5 +1,6 @@
 import { Layout } from '../../../views/layout.tsx';
 import { localPath, type PageContext } from '../../../views/page-context.ts';
+import { RegisterSearchCard } from '../register/home-card.tsx';
 
 export function HomePage({ ctx }: { readonly ctx: PageContext }) {
   return (
@@ -7,6 +8,7 @@ export function HomePage({ ctx }: { readonly ctx: PageContext }) {
       <h1>{ctx.t('home.title')}</h1>
       <p class="lead">{ctx.t('home.lead')}</p>
       <div class="cards">
+        <RegisterSearchCard ctx={ctx} />
         <section class="card" aria-labelledby="tools-heading">
           <h2 id="tools-heading">{ctx.t('home.toolsHeading')}</h2>
           <p>{ctx.t('home.toolsText')}</p>
