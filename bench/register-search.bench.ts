@@ -54,19 +54,11 @@ export interface RegisterSearchFigures {
   readonly cpuCount: number;
 }
 
-/**
- * The synthetic rows index a code only as `beabc`; the register's own writer also indexes the
- * `be*abc` and `be-abc` spellings, so that any spelling is found. Make the rows say the same.
- */
 async function buildDatabase(file: string): Promise<void> {
   const { db } = connectDatabase(`sqlite:${file}`);
   try {
     await migrateToLatest(db);
     await fillSyntheticRegister(db, CODES);
-    await sql`update party_code set search_text = lower(key) || ' ' || lower(country) || '*'
-      || lower(code) || ' ' || lower(country) || '-' || lower(code) || substr(search_text, 6)`.execute(
-      db,
-    );
     await sql`analyze`.execute(db);
   } finally {
     await db.destroy();

@@ -105,7 +105,7 @@ export async function fillSyntheticRegister(
         valid_from: validFrom,
         valid_to: null,
         successor_key: null,
-        search_text: `${key.toLowerCase()} ${foldForSearch(name)}`,
+        search_text: `${key.toLowerCase()} ${key.slice(0, 2).toLowerCase()}*${key.slice(2).toLowerCase()} ${key.slice(0, 2).toLowerCase()}-${key.slice(2).toLowerCase()} ${foldForSearch(name)}`,
         created_at: validFrom,
         updated_at: validFrom,
       });

@@ -24,8 +24,12 @@ function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function filtered(db: Kysely<Database>, filter: PartyFilter) {
-  let query = selectParties(db);
+/**
+ * The keys of the codes matching a filter, from `party_code` alone: with the covering indexes of
+ * the search migration, a text search reads index entries only, never the table rows.
+ */
+function matchingKeys(db: Kysely<Database>, filter: PartyFilter) {
+  let query = db.selectFrom('party_code as p').select('p.key');
   if (filter.country !== undefined) query = query.where('p.country', '=', filter.country);
   if (filter.status !== undefined) query = query.where('p.status', '=', filter.status);
   if (filter.role !== undefined) {
@@ -87,9 +91,11 @@ class KyselyRegisterReader implements RegisterReader {
   constructor(private readonly db: Kysely<Database>) {}
 
   async listParties(filter: PartyFilter, limit: number, afterKey?: string): Promise<PartyRecord[]> {
-    let query = filtered(this.db, filter);
+    let query = matchingKeys(this.db, filter);
     if (afterKey !== undefined) query = query.where('p.key', '>', afterKey);
-    const rows = await query.orderBy('p.key').limit(limit).execute();
+    const keys = (await query.orderBy('p.key').limit(limit).execute()).map((r) => r.key);
+    if (keys.length === 0) return [];
+    const rows = await selectParties(this.db).where('p.key', 'in', keys).orderBy('p.key').execute();
     return toPartyRecords(this.db, rows);
   }
 
@@ -184,9 +190,13 @@ class KyselyRegisterReader implements RegisterReader {
   }
 
   async version(): Promise<RegisterVersion> {
-    const events = await this.db
+    // The newest event by its key, not max(at): that would scan every event, and this runs on
+    // every conditional request and once a second on the resolve path.
+    const last = await this.db
       .selectFrom('register_event')
-      .select((eb) => [eb.fn.max('id').as('last_id'), eb.fn.max('at').as('last_at')])
+      .select(['id', 'at'])
+      .orderBy('id', 'desc')
+      .limit(1)
       .executeTakeFirst();
     const federated = await this.db
       .selectFrom('federated_record')
@@ -197,10 +207,10 @@ class KyselyRegisterReader implements RegisterReader {
       .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('created_at').as('last_at')])
       .executeTakeFirst();
     return {
-      lastEventId: events?.last_id ?? 0,
+      lastEventId: last?.id ?? 0,
       federatedMark: `${String(federated?.n ?? 0)}@${federated?.last_at ?? ''}`,
       reservedMark: `${String(reserved?.n ?? 0)}@${reserved?.last_at ?? ''}`,
-      lastModified: events?.last_at ?? null,
+      lastModified: last?.at ?? null,
     };
   }
 
