@@ -103,6 +103,98 @@ export interface ImportRunTable {
   summary: string;
 }
 
+export interface OrganisationTable {
+  id: string;
+  name: string | null;
+  /** The register holder this organisation became, once a code was issued to it. */
+  holder_id: string | null;
+  created_at: string;
+}
+
+export interface AccountTable {
+  id: string;
+  /** Lower case. */
+  email: string;
+  organisation_id: string;
+  name: string | null;
+  lang: string;
+  created_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface SignInTokenTable {
+  /** SHA-256 of the token; the token itself is only ever in the e-mail. */
+  token_hash: string;
+  email: string;
+  /** `sign_in` or `invite`. */
+  purpose: string;
+  organisation_id: string | null;
+  invited_by: string | null;
+  lang: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session id held in the cookie. */
+  id_hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  token_hash: string;
+  account_id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ApplicationTable {
+  id: string;
+  /** Human reference quoted in mails, `APP-2026-7K3Q9D`. */
+  reference: string;
+  organisation_id: string;
+  created_by: string;
+  status: string;
+  current_step: string;
+  /** Everything the applicant typed, by step, as JSON (kept even when invalid). */
+  data: string;
+  lang: string;
+  terms_version: string | null;
+  terms_accepted_at: string | null;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationFileTable {
+  id: string;
+  application_id: string;
+  purpose: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: string;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<number>;
+  application_id: string;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor: string | null;
+  note: string | null;
+  at: string;
+}
+
 export interface Database {
   setting: SettingTable;
   holder: HolderTable;
@@ -113,4 +205,12 @@ export interface Database {
   register_event: RegisterEventTable;
   federated_record: FederatedRecordTable;
   import_run: ImportRunTable;
+  organisation: OrganisationTable;
+  account: AccountTable;
+  sign_in_token: SignInTokenTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  application: ApplicationTable;
+  application_file: ApplicationFileTable;
+  application_event: ApplicationEventTable;
 }
