@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The service's configuration, read once from the environment and validated as a whole. */
 export interface Config {
@@ -17,6 +17,14 @@ export interface Config {
   readonly trustProxy: boolean;
   /** `bundled`: load the bundled register snapshot into an empty register at start; `none`: don't. */
   readonly seed: 'bundled' | 'none';
+  /** `smtp://` or `smtps://` URL of the mail server; empty writes mails to `outboxDir` instead. */
+  readonly smtpUrl: string;
+  /** The `From` of every mail. */
+  readonly mailFrom: string;
+  /** Folder the `.eml` files go to when no SMTP server is configured. */
+  readonly outboxDir: string;
+  /** Send cookies with `Secure`; by default when `PUBLIC_URL` is https. */
+  readonly cookieSecure: boolean;
 }
 
 export class ConfigError extends Error {
@@ -82,12 +90,36 @@ function publicUrl(env: Env, problems: string[]): string {
   return raw.replace(/\/+$/, '');
 }
 
+function smtpUrl(env: Env, problems: string[]): string {
+  const raw = env.SMTP_URL ?? '';
+  if (raw === '') return '';
+  if (!URL.canParse(raw) || !/^smtps?:$/.test(new URL(raw).protocol)) {
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+  return raw;
+}
+
+function mailFrom(env: Env, problems: string[]): string {
+  const raw = env.MAIL_FROM ?? '';
+  if (raw === '') return 'Benelux e-mobility ID register <no-reply@localhost>';
+  if (raw.length > 300 || !/^[^\r\n]*@[^\r\n]*$/.test(raw)) {
+    problems.push(`MAIL_FROM must be an e-mail address, optionally with a name, got "${raw}"`);
+  }
+  return raw;
+}
+
+function cookieSecure(env: Env, publicUrl: string, problems: string[]): boolean {
+  const mode = oneOf(env, 'COOKIE_SECURE', ['auto', 'true', 'false'], 'auto', problems);
+  return mode === 'auto' ? publicUrl.startsWith('https:') : mode === 'true';
+}
+
 /** Reads and validates the configuration; throws a ConfigError listing every problem found. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const host = env.HOST ?? 'localhost';
   if (host.trim() === '') problems.push('HOST must not be empty');
   const trust = oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false', problems);
+  const baseUrl = publicUrl(env, problems);
   const config: Config = {
     port: integer(env, 'PORT', 3000, 0, 65535, problems),
     host,
@@ -95,9 +127,17 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info', problems),
     validateBodyLimit: integer(env, 'VALIDATE_BODY_LIMIT', 64 * 1024 * 1024, 1, 2 ** 31, problems),
     bodyLimit: integer(env, 'BODY_LIMIT', 1024 * 1024, 1024, 2 ** 30, problems),
-    publicUrl: publicUrl(env, problems),
+    publicUrl: baseUrl,
     trustProxy: trust === 'true',
     seed: oneOf(env, 'IDRO_SEED', ['bundled', 'none'], 'bundled', problems),
+    smtpUrl: smtpUrl(env, problems),
+    mailFrom: mailFrom(env, problems),
+    outboxDir: resolve(
+      env.OUTBOX_DIR === undefined || env.OUTBOX_DIR === ''
+        ? join('data', 'outbox')
+        : env.OUTBOX_DIR,
+    ),
+    cookieSecure: cookieSecure(env, baseUrl, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { applicationServices } from './application-services.ts';
 import type { Clock, HealthProbe } from './app/ports.ts';
 import { createPrefixLookup } from './app/register/prefix-lookup.ts';
 import { seedRegister, type SeedFiles } from './app/register/seed-register.ts';
@@ -9,9 +10,13 @@ import { connectDatabase } from './db/connect.ts';
 import { databaseIsUp } from './db/health-check.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createRegisterReader } from './db/repositories/register-reader.ts';
+import { createAccountStore } from './db/repositories/account-store.ts';
 import { createRegisterStore } from './db/repositories/register-store.ts';
+import { createMailer } from './email/create-mailer.ts';
+import { createNotifier } from './email/notifier.ts';
 import { buildApp } from './http/build-app.ts';
 import { createTranslator } from './i18n/i18n.ts';
+import { cryptoSecrets } from './secrets.ts';
 import { VERSION } from './version.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -41,15 +46,31 @@ export async function serve(config: Config): Promise<void> {
   await migrateToLatest(db);
   const store = createRegisterStore(db);
   const reader = createRegisterReader(db);
+  const translator = createTranslator();
+  const mailLog = {
+    info: (details: object, message: string) => {
+      app.log.info(details, message);
+    },
+  };
+  const mailer = createMailer(config, mailLog);
+  const notifier = createNotifier(mailer, translator);
   const health: HealthProbe = { check: async () => ({ database: await databaseIsUp(db) }) };
   const app = await buildApp({
     config,
-    translator: createTranslator(),
+    translator,
     health,
     register: {
       reader,
       lookup: createPrefixLookup(reader, systemClock, { checkEveryMs: 1000, maxEntries: 50_000 }),
     },
+    accounts: {
+      store: createAccountStore(db),
+      notifier,
+      secrets: cryptoSecrets,
+      clock: systemClock,
+      ids: { next: () => randomUUID() },
+    },
+    applications: applicationServices({ db, reader, notifier, translator, clock: systemClock }),
     version: VERSION,
     logger: { level: config.logLevel },
   });

@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'not_acceptable',
   'conflict',
+  'too_many_requests',
+  'unauthorized',
+  'forbidden',
+  'unprocessable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,28 +2,44 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AccountDeps } from '../app/accounts/ports.ts';
+import type { ApplicationServices } from '../app/applications/ports.ts';
 import type { HealthProbe } from '../app/ports.ts';
 import type { RegisterServices } from '../app/register/services.ts';
 import type { Config } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
 import type { Translator } from '../i18n/i18n.ts';
+import { accountApiRoutes } from './api/v1/account/routes.ts';
+import { applicationsApiRoutes } from './api/v1/applications/routes.ts';
 import { healthRoutes } from './api/health/routes.ts';
+import { registerApiRoutes, registerExportAliases } from './api/v1/register/routes.ts';
 import { validateApiRoutes } from './api/v1/validate/routes.ts';
+import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { htmlPlugin } from './plugins/html.ts';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
+import { accountPageRoutes } from './web/account/routes.ts';
 import { registerPageRoutes } from './web/register/routes.ts';
 import { shellRoutes } from './web/shell/routes.ts';
 import { validatePageRoutes } from './web/tools/validate/routes.ts';
 
 export interface AppDependencies {
-  readonly config: Pick<Config, 'bodyLimit' | 'validateBodyLimit' | 'publicUrl' | 'trustProxy'>;
+  readonly config: Pick<
+    Config,
+    'bodyLimit' | 'validateBodyLimit' | 'publicUrl' | 'trustProxy' | 'cookieSecure'
+  >;
   readonly translator: Translator;
   readonly health: HealthProbe;
   readonly register: RegisterServices;
+  /** Accounts, sign-in and mail; without them (benchmarks) no account routes are served. */
+  readonly accounts?: AccountDeps;
+  /** The application use cases; served with the account routes. */
+  readonly applications?: ApplicationServices;
   readonly version: string;
   /** Logger settings; `false` for silence in tests. */
   readonly logger: FastifyServerOptions['logger'];
@@ -72,6 +88,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     prefix: '/assets/',
     maxAge: '1h',
   });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new DomainError('too_many_requests', { seconds: Math.ceil(context.ttl / 1000) }),
+  });
+  if (deps.accounts !== undefined) {
+    await app.register(authPlugin, {
+      accounts: deps.accounts,
+      cookieSecure: deps.config.cookieSecure,
+    });
+  }
   await app.register(openApiPlugin, { version: deps.version, publicUrl: deps.config.publicUrl });
 
   await app.register(healthRoutes, { probe: deps.health, version: deps.version });
@@ -79,8 +106,25 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     prefix: '/api/v1',
     bodyLimit: deps.config.validateBodyLimit,
   });
+  await app.register(registerApiRoutes, { prefix: '/api/v1', register: deps.register });
+  await app.register(registerExportAliases, { register: deps.register });
   await app.register(shellRoutes);
   await app.register(validatePageRoutes);
   await app.register(registerPageRoutes, { register: deps.register });
+  if (deps.accounts !== undefined) {
+    const options = {
+      accounts: deps.accounts,
+      publicUrl: deps.config.publicUrl,
+      cookieSecure: deps.config.cookieSecure,
+    };
+    await app.register(accountPageRoutes, options);
+    await app.register(accountApiRoutes, { prefix: '/api/v1' });
+    if (deps.applications !== undefined) {
+      await app.register(applicationsApiRoutes, {
+        prefix: '/api/v1',
+        services: deps.applications,
+      });
+    }
+  }
   return app;
 }

@@ -7,12 +7,15 @@ export const PROBLEM_STATUS = {
   validation_failed: 400,
   invalid_id: 400,
   bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   not_acceptable: 406,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unprocessable: 422,
   too_many_requests: 429,
   internal_error: 500,
 } as const;
@@ -32,7 +35,9 @@ export const ProblemSchema = Type.Object(
     code: Type.String({ description: 'Stable machine-readable code' }),
     requestId: Type.String({ description: 'Quote it when reporting a problem' }),
     reason: Type.Optional(
-      Type.String({ description: 'For `invalid_id`: why the identifier is invalid (a reason code)' }),
+      Type.String({
+        description: 'For `invalid_id`: why the identifier is invalid (a reason code)',
+      }),
     ),
     position: Type.Optional(
       Type.Integer({ description: 'For `invalid_id`: zero-based index of the character at fault' }),

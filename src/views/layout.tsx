@@ -42,6 +42,31 @@ function LanguageSwitcher({ ctx }: { readonly ctx: PageContext }) {
   );
 }
 
+/** Sign in, or the account and sign out (a confirmation page whose form posts). */
+function AccountLinks({ ctx }: { readonly ctx: PageContext }) {
+  const link = (path: string, label: string) => (
+    <li>
+      <a href={localPath(ctx, path)} aria-current={ctx.path === path ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+  return (
+    <nav class="account-links" aria-label={ctx.t('account:links.label')}>
+      <ul>
+        {ctx.signedIn === true ? (
+          <>
+            {link('/account', ctx.t('account:links.account'))}
+            {link('/sign-out', ctx.t('account:links.signOut'))}
+          </>
+        ) : (
+          link('/sign-in', ctx.t('account:links.signIn'))
+        )}
+      </ul>
+    </nav>
+  );
+}
+
 function Header({ ctx }: { readonly ctx: PageContext }) {
   const link = (path: string, label: string) => (
     <li>
@@ -56,7 +81,10 @@ function Header({ ctx }: { readonly ctx: PageContext }) {
         <a class="site-name" href={localPath(ctx, '/')}>
           {ctx.t('site.name')}
         </a>
-        <LanguageSwitcher ctx={ctx} />
+        <div class="header-tools">
+          <AccountLinks ctx={ctx} />
+          <LanguageSwitcher ctx={ctx} />
+        </div>
       </div>
       <nav class="container main-nav" aria-label={ctx.t('nav.label')}>
         <ul>

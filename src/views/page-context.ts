@@ -9,6 +9,8 @@ export interface PageContext {
   readonly path: string;
   /** The query string to keep when switching language, including `?`, or ''. */
   readonly query?: string;
+  /** Whether someone is signed in, for the header's account links. */
+  readonly signedIn?: boolean;
 }
 
 /** Builds a path in the page's language. */

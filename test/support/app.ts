@@ -1,16 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { HealthProbe } from '../../src/app/ports.ts';
+import type { Clock, HealthProbe, Mailer, MailMessage } from '../../src/app/ports.ts';
+import { applicationServices } from '../../src/application-services.ts';
 import { createPrefixLookup } from '../../src/app/register/prefix-lookup.ts';
 import { seedRegister } from '../../src/app/register/seed-register.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Dialect } from '../../src/db/connect.ts';
+import { createAccountStore } from '../../src/db/repositories/account-store.ts';
 import { createRegisterReader } from '../../src/db/repositories/register-reader.ts';
 import { createRegisterStore } from '../../src/db/repositories/register-store.ts';
 import type { Database } from '../../src/db/schema.ts';
+import { createNotifier } from '../../src/email/notifier.ts';
 import { buildApp } from '../../src/http/build-app.ts';
 import { createTranslator } from '../../src/i18n/i18n.ts';
 import { bundledSeed, systemClock } from '../../src/serve.ts';
+import { cryptoSecrets } from '../../src/secrets.ts';
 import { VERSION } from '../../src/version.ts';
 import { createTestDb, type TestDatabase } from './databases.ts';
 import { uuids } from './register.ts';
@@ -22,9 +26,17 @@ export interface TestAppOptions {
   readonly dialect?: Dialect;
   /** Load the bundled register snapshot (300 holders, 8,010 federated records). */
   readonly seed?: boolean;
+  /** Where mails go; by default they are kept in `app.mails`. */
+  readonly mailer?: Mailer;
+  /** The clock of the account use cases (expiry of links, sessions); the system's by default. */
+  readonly clock?: Clock;
 }
 
-export type TestApp = FastifyInstance & { readonly db: Kysely<Database> };
+export type TestApp = FastifyInstance & {
+  readonly db: Kysely<Database>;
+  /** Mails sent through the default mailer, oldest first. */
+  readonly mails: MailMessage[];
+};
 
 /**
  * The real application, built as `npm start` builds it, on a fresh migrated database, with a
@@ -40,19 +52,43 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       bundledSeed,
     );
   }
+  const translator = createTranslator();
+  const mails: MailMessage[] = [];
+  const mailer: Mailer = options.mailer ?? {
+    send: (message) => {
+      mails.push(message);
+      return Promise.resolve();
+    },
+  };
+  const notifier = createNotifier(mailer, translator);
   const app = await buildApp({
     config,
-    translator: createTranslator(),
+    translator,
     health: options.health ?? { check: () => Promise.resolve({ database: true }) },
     register: {
       reader,
       lookup: createPrefixLookup(reader, systemClock, { checkEveryMs: 0, maxEntries: 1000 }),
     },
+    accounts: {
+      store: createAccountStore(test.db),
+      notifier,
+      secrets: cryptoSecrets,
+      clock: options.clock ?? systemClock,
+      ids: uuids,
+    },
+    applications: applicationServices({
+      db: test.db,
+      reader,
+      notifier,
+      translator,
+      clock: options.clock ?? systemClock,
+    }),
     version: VERSION,
     logger: false,
   });
   app.addHook('onClose', () => test.drop());
   app.decorate('db', test.db);
+  app.decorate('mails', mails);
   await app.ready();
   return app as TestApp;
 }

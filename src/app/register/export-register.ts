@@ -48,9 +48,16 @@ export async function* registerCsv(reader: RegisterReader): AsyncIterable<string
   for await (const holder of reader.streamByHolder(CSV_STATUSES)) yield `${csvRow(holder)}\r\n`;
 }
 
+/** How an interface publishes one record; the record itself by default. */
+export type RecordPresenter = (record: PartyRecord) => unknown;
+const asIs: RecordPresenter = (record) => record;
+
 /** One JSON object per code, every status, full fields. */
-export async function* registerNdjson(reader: RegisterReader): AsyncIterable<string> {
-  for await (const record of reader.streamParties()) yield `${JSON.stringify(record)}\n`;
+export async function* registerNdjson(
+  reader: RegisterReader,
+  present: RecordPresenter = asIs,
+): AsyncIterable<string> {
+  for await (const record of reader.streamParties()) yield `${JSON.stringify(present(record))}\n`;
 }
 
 /** `{ "generatedAt", "version", "parties": [...] }`, streamed. */
@@ -58,12 +65,13 @@ export async function* registerJson(
   reader: RegisterReader,
   version: RegisterVersion,
   generatedAt: string,
+  present: RecordPresenter = asIs,
 ): AsyncIterable<string> {
   const head = { generatedAt, lastChange: version.lastEventId, licence: REGISTER_LICENCE };
   yield `${JSON.stringify(head).slice(0, -1)},"parties":[`;
   let first = true;
   for await (const record of reader.streamParties()) {
-    yield `${first ? '' : ','}\n${JSON.stringify(record)}`;
+    yield `${first ? '' : ','}\n${JSON.stringify(present(record))}`;
     first = false;
   }
   yield '\n]}\n';

@@ -29,6 +29,8 @@ export interface RegisterReader {
   stats(): Promise<RegisterStats>;
   /** Records of other registers for a country and code (any role), newest retrieval first. */
   federatedRecords(country: string, code: string): Promise<FederatedRecord[]>;
+  /** Records of other registers for a three-character code in every country, by country. */
+  federatedByCode(code: string): Promise<FederatedRecord[]>;
   /** The list of reserved codes, by key. */
   listReserved(): Promise<ReservedCode[]>;
   /** Whether a code is on the list of reserved codes, and why. */

@@ -44,12 +44,13 @@ export function createPrefixLookup(
     version = next;
   };
 
-  const freshen = async (): Promise<void> => {
+  /** Resolves once the cache is known current; undefined when it already is (the usual case). */
+  const freshen = (): Promise<void> | undefined => {
     const now = clock.now().getTime();
-    if (now - checkedAt < options.checkEveryMs) return;
+    if (now - checkedAt < options.checkEveryMs) return undefined;
     checkedAt = now;
     checking ??= check().finally(() => (checking = undefined));
-    await checking;
+    return checking;
   };
 
   const load = async (key: string): Promise<PrefixFacts> => {
@@ -61,17 +62,22 @@ export function createPrefixLookup(
     return { party: party ?? null, reserved: reserved ?? null, federated };
   };
 
+  const entry = (key: string): Promise<PrefixFacts> => {
+    let found = cache.get(key);
+    if (found === undefined) {
+      if (cache.size >= options.maxEntries) cache.delete(cache.keys().next().value ?? '');
+      found = load(key);
+      found.catch(() => cache.delete(key));
+      cache.set(key, found);
+    }
+    return found;
+  };
+
   return {
-    async facts(key) {
-      await freshen();
-      let entry = cache.get(key);
-      if (entry === undefined) {
-        if (cache.size >= options.maxEntries) cache.delete(cache.keys().next().value ?? '');
-        entry = load(key);
-        entry.catch(() => cache.delete(key));
-        cache.set(key, entry);
-      }
-      return entry;
+    // Not async: a cache hit hands back the stored promise without extra promise hops.
+    facts(key) {
+      const pending = freshen();
+      return pending === undefined ? entry(key) : pending.then(() => entry(key));
     },
     invalidate() {
       cache.clear();

@@ -56,7 +56,21 @@ export const openApiPlugin = fp<OpenApiOptions>(
         tags: [
           { name: 'ids', description: 'Parse, validate and normalise e-mobility identifiers' },
           { name: 'service', description: 'Service status' },
+          {
+            name: 'applications',
+            description:
+              'Apply for a party code: drafts saved step by step, availability, submission',
+          },
         ],
+        components: {
+          securitySchemes: {
+            bearer: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'An API token (`idro_…`) made on the API tokens page of an account',
+            },
+          },
+        },
       },
     });
     await app.register(swaggerUi, {

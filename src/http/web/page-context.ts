@@ -11,5 +11,7 @@ export function pageContext(request: FastifyRequest): PageContext {
     t: request.t,
     path: withoutLang === '' ? '/' : withoutLang,
     query: search === undefined || request.method !== 'GET' ? '' : `?${search}`,
+    // Without the accounts plugin (benchmarks) the decoration is absent.
+    signedIn: (request.account ?? null) !== null,
   };
 }
