@@ -18,6 +18,9 @@ const DOCS_THEME_CSS = `
 .swagger-ui .opblock.opblock-patch .opblock-summary-method { background: #0f5f5a; }
 .swagger-ui .opblock.opblock-head .opblock-summary-method { background: #6a1bb5; }
 .swagger-ui .parameter__in, .swagger-ui .parameter__extension { color: #4a4a55; }
+.swagger-ui .btn.authorize, .swagger-ui .btn.authorize span { color: #0f6b38; border-color: #0f6b38; }
+.swagger-ui .btn.authorize svg { fill: #0f6b38; }
+.swagger-ui .authorization__btn svg { fill: #1b1b1f; }
 `;
 
 /**
