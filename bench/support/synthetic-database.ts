@@ -53,7 +53,14 @@ export async function createSyntheticDatabase(
     const dir = mkdtempSync(join(tmpdir(), 'idro-bench-'));
     const url = `sqlite:${join(dir, 'register.sqlite')}`;
     await fill(url, codes);
-    return { dialect, url, drop: () => Promise.resolve(rmSync(dir, { recursive: true })) };
+    return {
+      dialect,
+      url,
+      drop: () => {
+        rmSync(dir, { recursive: true });
+        return Promise.resolve();
+      },
+    };
   }
   const name = `idro_bench_${randomBytes(6).toString('hex')}`;
   await admin(`create database ${name}`);
