@@ -17,7 +17,7 @@ import type { Database } from '../schema.ts';
 import { federatedRecord } from './federated-rows.ts';
 import { findPartyRecord, selectParties, toPartyRecords } from './party-rows.ts';
 
-const STREAM_PAGE = Number(process.env.XPAGE ?? 500);
+const STREAM_PAGE = 500;
 
 /** `%term%` with LIKE's own wildcards escaped, so a search for `50%` finds just that. */
 function containsPattern(term: string): string {
