@@ -24,6 +24,7 @@ import { htmlPlugin } from './plugins/html.ts';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { accountPageRoutes } from './web/account/routes.ts';
+import { applyPageRoutes } from './web/apply/routes.ts';
 import { registerPageRoutes } from './web/register/routes.ts';
 import { shellRoutes } from './web/shell/routes.ts';
 import { validatePageRoutes } from './web/tools/validate/routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         prefix: '/api/v1',
         services: deps.applications,
       });
+      await app.register(applyPageRoutes, { services: deps.applications });
     }
   }
   return app;
