@@ -91,6 +91,7 @@ function Header({ ctx }: { readonly ctx: PageContext }) {
           {link('/', ctx.t('nav.home'))}
           {link('/register', ctx.t('nav.register'))}
           {link('/stats', ctx.t('nav.stats'))}
+          {link('/apply', ctx.t('nav.apply'))}
           {link('/tools/validate', ctx.t('nav.validate'))}
           <li>
             <a href="/docs">{ctx.t('nav.apiDocs')}</a>

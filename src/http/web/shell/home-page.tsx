@@ -9,6 +9,13 @@ export function HomePage({ ctx }: { readonly ctx: PageContext }) {
       <p class="lead">{ctx.t('home.lead')}</p>
       <div class="cards">
         <RegisterSearchCard ctx={ctx} />
+        <section class="card" aria-labelledby="apply-heading">
+          <h2 id="apply-heading">{ctx.t('home.applyHeading')}</h2>
+          <p>{ctx.t('home.applyText')}</p>
+          <p>
+            <a href={localPath(ctx, '/apply')}>{ctx.t('home.applyLink')}</a>
+          </p>
+        </section>
         <section class="card" aria-labelledby="tools-heading">
           <h2 id="tools-heading">{ctx.t('home.toolsHeading')}</h2>
           <p>{ctx.t('home.toolsText')}</p>
