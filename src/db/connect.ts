@@ -24,6 +24,11 @@ function openSqlite(file: string): Kysely<Database> {
 
 function openPostgres(url: string): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server closes (restart, failover) is dropped from the pool and
+  // replaced on next use; without a listener its error would end the process.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL connection lost: ${err.message}`, 'DatabaseWarning');
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
