@@ -45,10 +45,11 @@ async function announcedPort(child: ChildProcess): Promise<number> {
 export async function startChildServer(
   script: string,
   args: readonly string[] = [],
-  { typescript = true }: { readonly typescript?: boolean } = {},
+  options: { readonly typescript?: boolean; readonly nodeFlags?: readonly string[] } = {},
 ): Promise<ChildServer> {
-  const loader = typescript ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...loader, script, ...args], {
+  const loader = options.typescript === false ? [] : ['--import', 'tsx'];
+  const flags = [...NODE_FLAGS, ...(options.nodeFlags ?? []), ...loader];
+  const child = spawn(process.execPath, [...flags, script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pid = child.pid;

@@ -16,6 +16,7 @@ import type { Translator } from '../i18n/i18n.ts';
 import { accountApiRoutes } from './api/v1/account/routes.ts';
 import { applicationsApiRoutes } from './api/v1/applications/routes.ts';
 import { healthRoutes } from './api/health/routes.ts';
+import { useApiSecurityHeaders } from './api/api-headers.ts';
 import { registerApiRoutes, registerExportAliases } from './api/v1/register/routes.ts';
 import { validateApiRoutes } from './api/v1/validate/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -67,7 +68,59 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     done(null, payload);
   });
 
-  await app.register(helmet, {
+  await app.register(i18nPlugin, { translator: deps.translator });
+  await app.register(htmlPlugin);
+  await app.register(errorsPlugin);
+  await app.register(formbody, { bodyLimit: deps.config.bodyLimit });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new DomainError('too_many_requests', { seconds: Math.ceil(context.ttl / 1000) }),
+  });
+  await app.register(openApiPlugin, { version: deps.version, publicUrl: deps.config.publicUrl });
+  await app.register(publicApi, deps);
+  await app.register(signedInArea, deps);
+  return app;
+}
+
+/**
+ * The public JSON API: no session, no page headers (an answer is never a document), so the
+ * resolve hot path carries only what it needs.
+ */
+async function publicApi(api: FastifyInstance, deps: AppDependencies): Promise<void> {
+  useApiSecurityHeaders(api);
+  await api.register(healthRoutes, { probe: deps.health, version: deps.version });
+  await api.register(validateApiRoutes, {
+    prefix: '/api/v1',
+    bodyLimit: deps.config.validateBodyLimit,
+  });
+  await api.register(registerApiRoutes, { prefix: '/api/v1', register: deps.register });
+  await api.register(registerExportAliases, { register: deps.register });
+}
+
+/** Everything that knows who is signed in: the pages, and the account and application API. */
+async function signedInArea(area: FastifyInstance, deps: AppDependencies): Promise<void> {
+  if (deps.accounts !== undefined) {
+    await area.register(authPlugin, {
+      accounts: deps.accounts,
+      cookieSecure: deps.config.cookieSecure,
+    });
+  }
+  await area.register(pages, deps);
+  const { accounts, applications } = deps;
+  if (accounts === undefined) return;
+  await area.register(async (api) => {
+    useApiSecurityHeaders(api);
+    await api.register(accountApiRoutes, { prefix: '/api/v1' });
+    if (applications !== undefined) {
+      await api.register(applicationsApiRoutes, { prefix: '/api/v1', services: applications });
+    }
+  });
+}
+
+/** The pages, under the page security policy: no inline script or style. */
+async function pages(web: FastifyInstance, deps: AppDependencies): Promise<void> {
+  await web.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -80,53 +133,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
   });
-  await app.register(i18nPlugin, { translator: deps.translator });
-  await app.register(htmlPlugin);
-  await app.register(errorsPlugin);
-  await app.register(formbody, { bodyLimit: deps.config.bodyLimit });
-  await app.register(fastifyStatic, {
+  await web.register(fastifyStatic, {
     root: join(import.meta.dirname, 'web', 'assets'),
     prefix: '/assets/',
     maxAge: '1h',
   });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new DomainError('too_many_requests', { seconds: Math.ceil(context.ttl / 1000) }),
+  await web.register(shellRoutes);
+  await web.register(validatePageRoutes);
+  await web.register(registerPageRoutes, { register: deps.register });
+  if (deps.accounts === undefined) return;
+  await web.register(accountPageRoutes, {
+    accounts: deps.accounts,
+    publicUrl: deps.config.publicUrl,
+    cookieSecure: deps.config.cookieSecure,
   });
-  if (deps.accounts !== undefined) {
-    await app.register(authPlugin, {
-      accounts: deps.accounts,
-      cookieSecure: deps.config.cookieSecure,
-    });
+  if (deps.applications !== undefined) {
+    await web.register(applyPageRoutes, { services: deps.applications });
   }
-  await app.register(openApiPlugin, { version: deps.version, publicUrl: deps.config.publicUrl });
-
-  await app.register(healthRoutes, { probe: deps.health, version: deps.version });
-  await app.register(validateApiRoutes, {
-    prefix: '/api/v1',
-    bodyLimit: deps.config.validateBodyLimit,
-  });
-  await app.register(registerApiRoutes, { prefix: '/api/v1', register: deps.register });
-  await app.register(registerExportAliases, { register: deps.register });
-  await app.register(shellRoutes);
-  await app.register(validatePageRoutes);
-  await app.register(registerPageRoutes, { register: deps.register });
-  if (deps.accounts !== undefined) {
-    const options = {
-      accounts: deps.accounts,
-      publicUrl: deps.config.publicUrl,
-      cookieSecure: deps.config.cookieSecure,
-    };
-    await app.register(accountPageRoutes, options);
-    await app.register(accountApiRoutes, { prefix: '/api/v1' });
-    if (deps.applications !== undefined) {
-      await app.register(applicationsApiRoutes, {
-        prefix: '/api/v1',
-        services: deps.applications,
-      });
-      await app.register(applyPageRoutes, { services: deps.applications });
-    }
-  }
-  return app;
 }

@@ -1,44 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createRegisterStore } from '../../src/db/repositories/register-store.ts';
-import { computeCheckCharacter } from '../../src/domain/emobility-id/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { dialectSkip, DIALECTS } from '../support/databases.ts';
-
-interface Party {
-  id: string;
-  countryCode: string;
-  roles: string[];
-  status: string;
-  inForce: boolean;
-  holder: { name: string; website: string | null };
-  links: { self: string };
-}
-interface PartyList {
-  parties: Party[];
-  nextCursor: string | null;
-  links: { self: string; next: string | null };
-}
-interface Problem {
-  status: number;
-  code: string;
-  reason?: string;
-  position?: number;
-  errors?: { field: string; code: string }[];
-}
-interface Change {
-  sequence: number;
-  type: string;
-  toStatus: string | null;
-  party: Party;
-}
-interface ChangePage {
-  changes: Change[];
-  nextCursor: string;
-  hasMore: boolean;
-}
-
-const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+import {
+  registerApi,
+  type Change,
+  type ChangePage,
+  type Party,
+  type PartyList,
+} from '../support/register-api.ts';
 
 for (const dialect of DIALECTS) {
   describe(`register API on ${dialect}`, { skip: dialectSkip(dialect) }, () => {
@@ -48,7 +19,8 @@ for (const dialect of DIALECTS) {
     });
     after(() => app.close());
 
-    const get = (url: string, headers: Record<string, string> = {}) => app.inject({ url, headers });
+    const get = (url: string, headers: Record<string, string> = {}) =>
+      registerApi(app).get(url, headers);
     const list = async (query: string) => {
       const res = await get(`/api/v1/parties?${query}`);
       assert.equal(res.statusCode, 200, res.body);
@@ -68,14 +40,8 @@ for (const dialect of DIALECTS) {
         if (!page.hasMore) return { changes, cursor: after };
       }
     };
-    const problem = async (url: string, status: number, code: string) => {
-      const res = await get(url);
-      assert.equal(res.statusCode, status, `${url}: ${res.body}`);
-      assert.equal(res.headers['content-type'], PROBLEM_TYPE);
-      const body = res.json<Problem>();
-      assert.equal(body.code, code);
-      return body;
-    };
+    const problem = (url: string, status: number, code: string) =>
+      registerApi(app).problem(url, status, code);
 
     it('lists party codes in ID order with their holder, 50 to a page, linking the next', async () => {
       const res = await get('/api/v1/parties');
@@ -181,111 +147,6 @@ for (const dialect of DIALECTS) {
       await problem('/api/v1/parties/XX/ABC', 400, 'validation_failed');
       await problem('/api/v1/parties/B1/ABC', 400, 'validation_failed');
       await problem('/api/v1/parties/BE/AB', 400, 'validation_failed');
-    });
-
-    it('resolves every ID kind in any spelling to the holder of its prefix', async () => {
-      const check = computeCheckCharacter('NLABLC12345678');
-      const cases = [
-        ['NL*ABL', 'party'],
-        ['nl-abl', 'party'],
-        ['NL*ABL*E12345*1', 'evse'],
-        ['NL*ABL*P12345', 'pool'],
-        ['NL*ABL*S12345', 'station'],
-        [`NL-ABL-C12345678-${check}`, 'emaid'],
-        ['nlablc12345678', 'emaid'],
-      ] as const;
-      for (const [id, kind] of cases) {
-        const res = await get(`/api/v1/resolve/${encodeURIComponent(id)}`);
-        assert.equal(res.statusCode, 200, `${id}: ${res.body}`);
-        assert.equal(res.headers['cache-control'], 'public, max-age=60');
-        const body = res.json<{
-          id: { input: string; kind: string; normalized: string; checkDigit?: string };
-          prefix: { id: string; display: { cpo: string; emsp: string } };
-          issuedByThisRegister: boolean;
-          registered: boolean;
-          inForce: boolean;
-          party: Party;
-        }>();
-        assert.equal(body.id.input, id);
-        assert.equal(body.id.kind, kind, id);
-        assert.deepEqual(body.prefix.display, { cpo: 'NL*ABL', emsp: 'NL-ABL' });
-        assert.equal(body.issuedByThisRegister, true);
-        assert.equal(body.registered, true);
-        assert.equal(body.inForce, true);
-        assert.equal(body.party.holder.name, 'Abel & Co');
-        if (kind === 'emaid') assert.equal(body.id.checkDigit, check);
-      }
-    });
-
-    it('resolves a foreign prefix with what other registers say and where it comes from', async () => {
-      const body = (await get('/api/v1/resolve/DE*000*E1')).json<{
-        issuedByThisRegister: boolean;
-        registered: boolean;
-        party: null;
-        federated: {
-          registry: string;
-          role: string;
-          name: string;
-          official: boolean;
-          source: { url: string; retrievedAt: string; dataset: string };
-        }[];
-      }>();
-      assert.equal(body.issuedByThisRegister, false);
-      assert.equal(body.registered, false);
-      assert.equal(body.party, null);
-      assert.deepEqual(body.federated.map((f) => f.role).sort(), ['CPO', 'EMSP']);
-      const record = body.federated[0]!;
-      assert.equal(record.registry, 'de-bdew');
-      assert.equal(record.name, 'Energiegewinner eG');
-      assert.equal(record.official, true);
-      assert.equal(record.source.retrievedAt, '2026-06-29T15:36:31.359Z');
-      assert.match(record.source.url, /^https:\/\/bdew-codes\.de\//);
-      assert.match(record.source.dataset, /Open IDRO Directory/);
-    });
-
-    it('resolves an unknown Benelux prefix as not registered', async () => {
-      const body = (await get('/api/v1/resolve/BE*QQ9*E1')).json<Record<string, unknown>>();
-      assert.equal(body.issuedByThisRegister, true);
-      assert.equal(body.registered, false);
-      assert.equal(body.inForce, false);
-      assert.equal(body.party, null);
-    });
-
-    it('answers invalid syntax with a 400 invalid_id problem and its reason', async () => {
-      const mismatch = await problem('/api/v1/resolve/NL-ABL-C12345678-0', 400, 'invalid_id');
-      if (computeCheckCharacter('NLABLC12345678') !== '0') {
-        assert.equal(mismatch.reason, 'check_digit_mismatch');
-        assert.equal(typeof mismatch.position, 'number');
-      }
-      const unknown = await problem('/api/v1/resolve/XX*ABC', 400, 'invalid_id');
-      assert.equal(unknown.reason, 'unknown_country_code');
-      const short = await problem('/api/v1/resolve/NL*AB', 400, 'invalid_id');
-      assert.equal(typeof short.reason, 'string');
-      const wrongKind = await problem('/api/v1/resolve/NL*ABL?kind=evse', 400, 'invalid_id');
-      assert.equal(typeof wrongKind.reason, 'string');
-      await problem('/api/v1/resolve/NL*ABL?kind=checkdigit', 400, 'validation_failed');
-    });
-
-    it('never answers malformed input with a 5xx', async () => {
-      const urls = [
-        '/api/v1/resolve/%ZZ',
-        `/api/v1/resolve/${'A'.repeat(400)}`,
-        '/api/v1/resolve/%00',
-        '/api/v1/resolve/%F0%9F%94%8C',
-        '/api/v1/resolve/NL%2AABL%2AE1',
-        '/api/v1/resolve/ ',
-        '/api/v1/parties?limit=1&limit=2',
-        '/api/v1/parties?cursor=%FF%FE',
-        '/api/v1/parties/%ZZ/ABC',
-        '/api/v1/changes?after=-1',
-        '/api/v1/changes?after=99999999999999999999',
-        '/api/v1/changes?limit=1e3',
-        '/api/v1/register.csv?x=%ZZ',
-      ];
-      for (const url of urls) {
-        const res = await get(url);
-        assert.ok(res.statusCode < 500, `${url} → ${res.statusCode} ${res.body}`);
-      }
     });
 
     it('counts codes by country, role and status, as the database holds them', async () => {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ApplicationServices } from '../../../../app/applications/ports.ts';
 import { checkAvailability } from '../../../../app/applications/check-availability.ts';
-import { useApiSecurityHeaders } from '../register/api-headers.ts';
 import { problemResponses } from '../../../problem.ts';
 import { applicationRoutes } from './application-routes.ts';
 import { presentAvailability } from './presenters.ts';
@@ -14,11 +13,9 @@ const AVAILABILITY_DESCRIPTION = `Whether a code can be requested in each countr
 export const availabilityRoutes: FastifyPluginAsyncTypebox<{
   services: ApplicationServices;
 }> = (app, { services }) => {
-  useApiSecurityHeaders(app);
   app.get(
     '/availability',
     {
-      helmet: false,
       config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
       schema: {
         tags: ['applications'],
@@ -50,7 +47,6 @@ export const availabilityRoutes: FastifyPluginAsyncTypebox<{
 export const applicationsApiRoutes: FastifyPluginAsyncTypebox<{
   services: ApplicationServices;
 }> = async (app, { services }) => {
-  useApiSecurityHeaders(app);
   await app.register(availabilityRoutes, { services });
   await app.register(applicationRoutes, { services });
   await app.register(stepRoutes, { services });

@@ -8,7 +8,6 @@ import { requireApiAccount } from '../../../plugins/auth.ts';
  * even validated, so an anonymous caller learns nothing from the answer.
  */
 export const SIGNED_IN = {
-  helmet: false,
   onRequest: requireApiAccount,
 } as const;
 

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { exportValidators } from '../../../../app/register/export-register.ts';
 import { listChanges } from '../../../../app/register/list-changes.ts';
 import type { RegisterReader } from '../../../../app/register/ports.ts';
-import { API_ROUTE } from './api-headers.ts';
 import { problemResponses } from '../../../problem.ts';
 import {
   isFresh,
@@ -24,7 +23,6 @@ export const changesRoutes: FastifyPluginAsyncTypebox<{ reader: RegisterReader }
   app.get(
     '/changes',
     {
-      ...API_ROUTE,
       schema: {
         tags: ['register'],
         operationId: 'listChanges',

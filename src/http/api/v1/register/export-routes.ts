@@ -10,7 +10,6 @@ import {
 import type { RegisterVersion } from '../../../../app/register/models.ts';
 import type { RegisterReader } from '../../../../app/register/ports.ts';
 import { REGISTER_LICENCE } from '../../../../app/register/register-licence.ts';
-import { API_ROUTE } from './api-headers.ts';
 import {
   isFresh,
   sendNotModified,
@@ -123,7 +122,6 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportRoutesOptions> = (
     app.get(
       `/register.${format.extension}`,
       {
-        ...API_ROUTE,
         schema: {
           hide,
           tags: ['register'],

@@ -4,7 +4,6 @@ import { getParty } from '../../../../app/register/get-party.ts';
 import { listParties } from '../../../../app/register/list-parties.ts';
 import type { PartyFilter } from '../../../../app/register/models.ts';
 import type { RegisterReader } from '../../../../app/register/ports.ts';
-import { API_ROUTE } from './api-headers.ts';
 import { problemResponses } from '../../../problem.ts';
 import {
   isFresh,
@@ -45,7 +44,6 @@ export const partiesRoutes: FastifyPluginAsyncTypebox<{ reader: RegisterReader }
   app.get(
     '/parties',
     {
-      ...API_ROUTE,
       schema: {
         tags: ['register'],
         operationId: 'listParties',
@@ -92,7 +90,6 @@ export const partiesRoutes: FastifyPluginAsyncTypebox<{ reader: RegisterReader }
   app.get(
     '/parties/:countryCode/:partyId',
     {
-      ...API_ROUTE,
       schema: {
         tags: ['register'],
         operationId: 'getParty',

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { PrefixLookup } from '../../../../app/register/prefix-lookup.ts';
 import { resolveId } from '../../../../app/register/resolve-id.ts';
-import { API_ROUTE } from './api-headers.ts';
 import { problemResponses } from '../../../problem.ts';
 import { LOOKUP_CACHE, withHeaders } from './conditional.ts';
 import { presentResolution } from './presenters.ts';
@@ -17,7 +16,6 @@ export const resolveRoutes: FastifyPluginAsyncTypebox<{ lookup: PrefixLookup }> 
   app.get(
     '/resolve/:id',
     {
-      ...API_ROUTE,
       schema: {
         tags: ['register'],
         operationId: 'resolveId',

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { RegisterServices } from '../../../../app/register/services.ts';
-import { useApiSecurityHeaders } from './api-headers.ts';
 import { changesRoutes } from './changes-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { partiesRoutes } from './parties-routes.ts';
@@ -13,7 +12,6 @@ export const registerApiRoutes: FastifyPluginAsync<{ register: RegisterServices 
   { register },
 ) => {
   const { reader, lookup } = register;
-  useApiSecurityHeaders(app);
   await app.register(partiesRoutes, { reader });
   await app.register(resolveRoutes, { lookup });
   await app.register(changesRoutes, { reader });
@@ -26,6 +24,5 @@ export const registerExportAliases: FastifyPluginAsync<{ register: RegisterServi
   app,
   { register },
 ) => {
-  useApiSecurityHeaders(app);
   await app.register(exportRoutes, { reader: register.reader, hide: true });
 };

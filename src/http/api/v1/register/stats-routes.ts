@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { exportValidators } from '../../../../app/register/export-register.ts';
 import type { RegisterReader } from '../../../../app/register/ports.ts';
-import { API_ROUTE } from './api-headers.ts';
 import {
   isFresh,
   sendNotModified,
@@ -21,7 +20,6 @@ export const statsRoutes: FastifyPluginAsyncTypebox<{ reader: RegisterReader }> 
   app.get(
     '/stats',
     {
-      ...API_ROUTE,
       schema: {
         tags: ['register'],
         operationId: 'getRegisterStats',
