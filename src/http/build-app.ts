@@ -12,6 +12,7 @@ import type { HealthProbe } from '../app/ports.ts';
 import type { RegisterServices } from '../app/register/services.ts';
 import type { Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
+import { negotiateLanguage } from '../i18n/negotiate-language.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import { accountApiRoutes } from './api/v1/account/routes.ts';
 import { applicationsApiRoutes } from './api/v1/applications/routes.ts';
@@ -24,6 +25,7 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { htmlPlugin } from './plugins/html.ts';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
+import { sendProblem } from './problem.ts';
 import { accountPageRoutes } from './web/account/routes.ts';
 import { applyPageRoutes } from './web/apply/routes.ts';
 import { registerPageRoutes } from './web/register/routes.ts';
@@ -57,6 +59,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     requestIdHeader: false,
+    // Errors met before routing (a malformed URL) get a problem in the reader's language too.
+    frameworkErrors: (error, request, reply) => {
+      request.lang = negotiateLanguage(request.headers['accept-language']);
+      request.t = deps.translator.t(request.lang);
+      request.log.info({ err: error }, 'malformed request');
+      void sendProblem(request, reply, 'bad_request');
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -57,6 +57,18 @@ describe('the page shell and service routes', () => {
     assert.equal(body.requestId, res.headers['x-request-id']);
   });
 
+  it('a malformed URL is a translated problem, not a crash', async () => {
+    const res = await app.inject({
+      url: '/api/v1/resolve/%ZZ',
+      headers: { 'accept-language': 'fr' },
+    });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+    const body = res.json<{ code: string; title: string }>();
+    assert.equal(body.code, 'bad_request');
+    assert.equal(body.title, 'La requête n’a pas pu être lue');
+  });
+
   it('keeps a sane incoming request id and replaces a hostile one', async () => {
     const kept = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
     assert.equal(kept.headers['x-request-id'], 'abc-123');
