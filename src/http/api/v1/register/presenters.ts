@@ -138,6 +138,25 @@ export function presentResolution(r: Resolution): ResolutionView {
   };
 }
 
+/**
+ * The JSON of everything in a resolution but the parsed ID, per cached prefix: the prefix facts'
+ * `federated` list is one object for as long as the lookup keeps them, so the fragment is built
+ * once per prefix and forgotten with it.
+ */
+const PREFIX_JSON = new WeakMap<object, string>();
+
+/** A resolution as JSON: the per-request ID, then the prefix fragment built once. */
+export function resolutionJson(r: Resolution): string {
+  const view = presentResolution(r);
+  let tail = PREFIX_JSON.get(r.federated);
+  if (tail === undefined) {
+    const { id, ...rest } = view;
+    tail = JSON.stringify(rest).slice(1);
+    PREFIX_JSON.set(r.federated, tail);
+  }
+  return `{"id":${JSON.stringify(view.id)},${tail}`;
+}
+
 /** Every status and role, and the register's own countries, appear even when their count is 0. */
 export function presentStats(stats: RegisterStats): StatsView {
   const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
