@@ -29,11 +29,14 @@ function codeSearchText(key: string, holder: HolderRow | undefined): string {
 class KyselyRegisterWriter implements RegisterWriter {
   constructor(private readonly db: Db) {}
 
-  async findHolderByName(legalName: string): Promise<HolderRow | undefined> {
+  private async holderWhere(
+    column: 'legal_name' | 'id',
+    value: string,
+  ): Promise<HolderRow | undefined> {
     const row = await this.db
       .selectFrom('holder')
       .selectAll()
-      .where('legal_name', '=', legalName)
+      .where(column, '=', value)
       .executeTakeFirst();
     return (
       row && {
@@ -45,6 +48,10 @@ class KyselyRegisterWriter implements RegisterWriter {
         source: row.source,
       }
     );
+  }
+
+  findHolderByName(legalName: string): Promise<HolderRow | undefined> {
+    return this.holderWhere('legal_name', legalName);
   }
 
   async insertHolder(h: HolderRow, at: string): Promise<void> {
@@ -112,22 +119,8 @@ class KyselyRegisterWriter implements RegisterWriter {
     };
   }
 
-  private async holder(id: string): Promise<HolderRow | undefined> {
-    const row = await this.db
-      .selectFrom('holder')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return (
-      row && {
-        id: row.id,
-        legalName: row.legal_name,
-        tradingName: row.trading_name,
-        seatCountry: row.seat_country,
-        website: row.website,
-        source: row.source,
-      }
-    );
+  private holder(id: string): Promise<HolderRow | undefined> {
+    return this.holderWhere('id', id);
   }
 
   private async setRoles(key: string, roles: readonly Role[], at: string): Promise<void> {
