@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/languages.ts';
 import { localPath, type PageContext } from './page-context.ts';
+import { NavLink } from './nav-link.tsx';
 
 interface LayoutProps {
   readonly ctx: PageContext;
@@ -44,13 +45,7 @@ function LanguageSwitcher({ ctx }: { readonly ctx: PageContext }) {
 
 /** Sign in, or the account and sign out (a confirmation page whose form posts). */
 function AccountLinks({ ctx }: { readonly ctx: PageContext }) {
-  const link = (path: string, label: string) => (
-    <li>
-      <a href={localPath(ctx, path)} aria-current={ctx.path === path ? 'page' : undefined}>
-        {label}
-      </a>
-    </li>
-  );
+  const link = (path: string, label: string) => <NavLink ctx={ctx} path={path} label={label} />;
   return (
     <nav class="account-links" aria-label={ctx.t('account:links.label')}>
       <ul>
@@ -68,13 +63,7 @@ function AccountLinks({ ctx }: { readonly ctx: PageContext }) {
 }
 
 function Header({ ctx }: { readonly ctx: PageContext }) {
-  const link = (path: string, label: string) => (
-    <li>
-      <a href={localPath(ctx, path)} aria-current={ctx.path === path ? 'page' : undefined}>
-        {label}
-      </a>
-    </li>
-  );
+  const link = (path: string, label: string) => <NavLink ctx={ctx} path={path} label={label} />;
   return (
     <header class="site-header">
       <div class="container header-bar">

@@ -139,20 +139,26 @@ class KyselyRegisterWriter implements RegisterWriter {
     }
   }
 
+  /** The columns a code's insert and update share, its search text included. */
+  private async codeColumns(c: CodeRow) {
+    return {
+      holder_id: c.holderId,
+      status: c.status,
+      valid_from: c.validFrom,
+      valid_to: c.validTo,
+      successor_key: c.successorKey,
+      search_text: codeSearchText(c.key, await this.holder(c.holderId)),
+    };
+  }
+
   async insertCode(c: CodeRow, at: string): Promise<void> {
-    const search = codeSearchText(c.key, await this.holder(c.holderId));
     await this.db
       .insertInto('party_code')
       .values({
         key: c.key,
         country: c.country,
         code: c.code,
-        holder_id: c.holderId,
-        status: c.status,
-        valid_from: c.validFrom,
-        valid_to: c.validTo,
-        successor_key: c.successorKey,
-        search_text: search,
+        ...(await this.codeColumns(c)),
         created_at: at,
         updated_at: at,
       })
@@ -161,18 +167,9 @@ class KyselyRegisterWriter implements RegisterWriter {
   }
 
   async updateCode(c: CodeRow, at: string): Promise<void> {
-    const search = codeSearchText(c.key, await this.holder(c.holderId));
     await this.db
       .updateTable('party_code')
-      .set({
-        holder_id: c.holderId,
-        status: c.status,
-        valid_from: c.validFrom,
-        valid_to: c.validTo,
-        successor_key: c.successorKey,
-        search_text: search,
-        updated_at: at,
-      })
+      .set({ ...(await this.codeColumns(c)), updated_at: at })
       .where('key', '=', c.key)
       .execute();
     await this.setRoles(c.key, c.roles, at);

@@ -1,14 +1,9 @@
-import { localPath, type PageContext } from '../../../views/page-context.ts';
+import type { PageContext } from '../../../views/page-context.ts';
+import { NavLink } from '../../../views/nav-link.tsx';
 
 /** The account's own pages. */
 export function AccountNav({ ctx }: { readonly ctx: PageContext }) {
-  const link = (path: string, label: string) => (
-    <li>
-      <a href={localPath(ctx, path)} aria-current={ctx.path === path ? 'page' : undefined}>
-        {label}
-      </a>
-    </li>
-  );
+  const link = (path: string, label: string) => <NavLink ctx={ctx} path={path} label={label} />;
   return (
     <nav class="account-nav" aria-label={ctx.t('account:nav.label')}>
       <ul>

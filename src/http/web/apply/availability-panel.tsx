@@ -31,6 +31,23 @@ function messageAttributes(ctx: PageContext): Record<string, string> {
   );
 }
 
+/** The warning that a code is held abroad, naming the holder and the register that says so. */
+export function heldAbroadText(
+  ctx: PageContext,
+  code: string,
+  h: AvailabilityReport['heldAbroad'][number],
+): string {
+  return ctx.t(
+    h.organisationName === null ? 'apply:availability.abroadUnnamed' : 'apply:availability.abroad',
+    {
+      code,
+      name: h.organisationName ?? '',
+      country: countryName(ctx.lang, h.country),
+      registry: h.registry,
+    },
+  );
+}
+
 interface PanelProps {
   readonly ctx: PageContext;
   readonly report: AvailabilityReport | undefined;
@@ -53,17 +70,7 @@ function Report({
         ))}
         {report.heldAbroad.map((h) => (
           <li key={`${h.country}-${h.registry}-${h.role}`} class="availability--abroad">
-            {ctx.t(
-              h.organisationName === null
-                ? 'apply:availability.abroadUnnamed'
-                : 'apply:availability.abroad',
-              {
-                code: report.code,
-                name: h.organisationName ?? '',
-                country: countryName(ctx.lang, h.country),
-                registry: h.registry,
-              },
-            )}
+            {heldAbroadText(ctx, report.code, h)}
           </li>
         ))}
       </ul>

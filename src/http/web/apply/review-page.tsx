@@ -2,7 +2,8 @@ import type { ApplicationReview } from '../../../app/applications/review-applica
 import { Layout } from '../../../views/layout.tsx';
 import { localPath, type PageContext } from '../../../views/page-context.ts';
 import { CsrfField } from '../account/csrf-field.tsx';
-import { countryName, formatDate } from '../register/formatting.ts';
+import { heldAbroadText } from './availability-panel.tsx';
+import { formatDate } from '../register/formatting.ts';
 import { ErrorMessage, ErrorSummary, titleOf } from './parts.tsx';
 import { problemFor, type Problem } from './problems.ts';
 import { ApplicationSummary } from './summary.tsx';
@@ -23,17 +24,7 @@ function AbroadWarnings({ ctx, review }: Pick<ReviewPageProps, 'ctx' | 'review'>
       <ul class="availability-list">
         {report.heldAbroad.map((h) => (
           <li key={`${h.country}-${h.registry}-${h.role}`}>
-            {ctx.t(
-              h.organisationName === null
-                ? 'apply:availability.abroadUnnamed'
-                : 'apply:availability.abroad',
-              {
-                code: report.code,
-                name: h.organisationName ?? '',
-                country: countryName(ctx.lang, h.country),
-                registry: h.registry,
-              },
-            )}
+            {heldAbroadText(ctx, report.code, h)}
           </li>
         ))}
       </ul>
