@@ -18,6 +18,8 @@ import { buildApp } from './http/build-app.ts';
 import { createTranslator } from './i18n/i18n.ts';
 import { cryptoSecrets } from './secrets.ts';
 import { VERSION } from './version.ts';
+import { backOfficeServices } from './wiring/back-office.ts';
+import { startLifecycleJobs } from './wiring/lifecycle.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const SEED_DIR = join(import.meta.dirname, '..', 'seed');
@@ -54,6 +56,24 @@ export async function serve(config: Config): Promise<void> {
   };
   const mailer = createMailer(config, mailLog);
   const notifier = createNotifier(mailer, translator);
+  const ids = { next: () => randomUUID() };
+  const lookup = createPrefixLookup(reader, systemClock, {
+    checkEveryMs: 1000,
+    maxEntries: 50_000,
+  });
+  const backOffice = backOfficeServices({
+    db,
+    reader,
+    notifier,
+    mailer,
+    translator,
+    clock: systemClock,
+    secrets: cryptoSecrets,
+    ids,
+    registerChanged: () => {
+      lookup.invalidate();
+    },
+  });
   const health: HealthProbe = { check: async () => ({ database: await databaseIsUp(db) }) };
   const app = await buildApp({
     config,
@@ -61,20 +81,23 @@ export async function serve(config: Config): Promise<void> {
     health,
     register: {
       reader,
-      lookup: createPrefixLookup(reader, systemClock, { checkEveryMs: 1000, maxEntries: 50_000 }),
+      lookup,
     },
     accounts: {
       store: createAccountStore(db),
       notifier,
       secrets: cryptoSecrets,
       clock: systemClock,
-      ids: { next: () => randomUUID() },
+      ids,
     },
     applications: applicationServices({ db, reader, notifier, translator, clock: systemClock }),
+    backOffice,
     version: VERSION,
     logger: { level: config.logLevel },
   });
+  const stopJobs = startLifecycleJobs(backOffice.lifecycle);
   app.addHook('onClose', async () => {
+    stopJobs();
     await db.destroy();
   });
   if (config.seed === 'bundled') {

@@ -51,12 +51,12 @@ export async function reservedCommand(
     if (action === 'add' && code !== undefined) {
       const reason = parsed.values.reason;
       if (reason === undefined) return usage(io, '--reason is required');
-      const { added } = await withRegister(services, (s) => reserveCode(s, code, reason));
+      const { added } = await withRegister(services, (s) => reserveCode(s, code, reason, s.actor));
       io.stdout.write(added ? `reserved ${code}\n` : `${code} was reserved already\n`);
       return 0;
     }
     if (action === 'remove' && code !== undefined) {
-      const removed = await withRegister(services, (s) => releaseCode(s, code));
+      const removed = await withRegister(services, (s) => releaseCode(s, code, s.actor));
       io.stdout.write(removed ? `released ${code}\n` : `${code} was not reserved\n`);
       return 0;
     }

@@ -1,7 +1,10 @@
+import { AUDIT_HELP, AUDIT_SUMMARY, auditCommand } from './audit-command.ts';
 import type { CliServices } from './cli-services.ts';
 import type { CliStreams } from './cli-streams.ts';
 import { IMPORT_HELP, IMPORT_SUMMARY, importCommand } from './import-command.ts';
+import { LIFECYCLE_HELP, LIFECYCLE_SUMMARY, lifecycleCommand } from './lifecycle-command.ts';
 import { RESERVED_HELP, RESERVED_SUMMARY, reservedCommand } from './reserved-command.ts';
+import { STAFF_HELP, STAFF_SUMMARY, staffCommand } from './staff-command.ts';
 import { VALIDATE_HELP, VALIDATE_SUMMARY, validateCommand } from './validate-command.ts';
 
 export type { CliStreams } from './cli-streams.ts';
@@ -17,6 +20,9 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['validate', { summary: VALIDATE_SUMMARY, help: VALIDATE_HELP, run: validateCommand }],
   ['import', { summary: IMPORT_SUMMARY, help: IMPORT_HELP, run: importCommand }],
   ['reserved', { summary: RESERVED_SUMMARY, help: RESERVED_HELP, run: reservedCommand }],
+  ['staff', { summary: STAFF_SUMMARY, help: STAFF_HELP, run: staffCommand }],
+  ['audit', { summary: AUDIT_SUMMARY, help: AUDIT_HELP, run: auditCommand }],
+  ['lifecycle', { summary: LIFECYCLE_SUMMARY, help: LIFECYCLE_HELP, run: lifecycleCommand }],
 ]);
 
 const HELP_WORDS = new Set(['help', '--help', '-h']);

@@ -66,6 +66,8 @@ export interface RegisterEventTable {
   from_status: string | null;
   to_status: string | null;
   reason: string | null;
+  /** The public reason's code (`annual_fee_unpaid`…) for lifecycle changes; null otherwise. */
+  reason_code: Generated<string | null>;
   at: string;
   /** The code's public record after the change, as JSON. */
   snapshot: string;
@@ -170,6 +172,12 @@ export interface ApplicationTable {
   submitted_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The staff member who took the application for review. */
+  assigned_to: Generated<string | null>;
+  decided_at: Generated<string | null>;
+  decided_by: Generated<string | null>;
+  /** Why it was rejected, or what more information was asked for. */
+  decision_reason: Generated<string | null>;
 }
 
 export interface ApplicationFileTable {
@@ -195,6 +203,129 @@ export interface ApplicationEventTable {
   at: string;
 }
 
+export interface StaffTable {
+  id: string;
+  /** Lower case. */
+  email: string;
+  name: string | null;
+  /** `reviewer` or `admin`. */
+  role: string;
+  lang: string;
+  /** argon2id; null until enrolled. */
+  password_hash: string | null;
+  /** Base32 TOTP secret; null until enrolled. */
+  totp_secret: string | null;
+  /** The last TOTP time step accepted, so that a code is never accepted twice. */
+  totp_last_step: number | null;
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  disabled_at: string | null;
+  enrolled_at: string | null;
+  last_sign_in_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffEnrolmentTable {
+  /** SHA-256 of the one-time enrolment token. */
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Failed staff sign-ins with an address that is no staff member's (the lock-out hides which). */
+export interface StaffSignInFailureTable {
+  /** SHA-256 of the address as typed, trimmed and lower-cased. */
+  email_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface StaffSessionTable {
+  /** SHA-256 of the session id held in the staff cookie. */
+  id_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** One link of the hash-chained, append-only audit trail. */
+export interface AuditEntryTable {
+  /** 1, 2, 3…: assigned from `audit_head`, never reused. */
+  seq: number;
+  at: string;
+  /** `staff`, `applicant`, `system` or `cli`. */
+  actor_type: string;
+  actor_id: string | null;
+  /** The actor's e-mail or name as it was at the time. */
+  actor_label: string | null;
+  /** `application.approved`, `code.suspended`, `staff.created`… */
+  action: string;
+  /** `application`, `code`, `holder`, `staff`, `reserved_code`, `lifecycle_request`… */
+  subject_type: string;
+  subject_id: string;
+  holder_id: string | null;
+  code_key: string | null;
+  application_id: string | null;
+  reason: string | null;
+  /** JSON of the subject before and after the change; null where there was none. */
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface LifecycleRequestTable {
+  id: string;
+  /** `withdraw`, `transfer`, … */
+  kind: string;
+  code_key: string | null;
+  holder_id: string | null;
+  /** The operation's parameters as JSON. */
+  payload: string;
+  reason: string;
+  /** `pending` (waits for a second admin), `scheduled`, `applied`, `rejected`, `cancelled`. */
+  status: string;
+  requested_by: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  effective_at: string | null;
+  applied_at: string | null;
+  holder_request_id: string | null;
+  created_at: string;
+}
+
+export interface HolderRequestTable {
+  id: string;
+  reference: string;
+  organisation_id: string;
+  holder_id: string;
+  /** `termination`, `change_details` or `transfer`. */
+  kind: string;
+  code_key: string | null;
+  payload: string;
+  message: string | null;
+  /** `open`, `handled` or `declined`. */
+  status: string;
+  lang: string;
+  created_by: string;
+  created_at: string;
+  handled_by: string | null;
+  handled_at: string | null;
+  outcome_note: string | null;
+}
+
 export interface Database {
   setting: SettingTable;
   holder: HolderTable;
@@ -213,4 +344,12 @@ export interface Database {
   application: ApplicationTable;
   application_file: ApplicationFileTable;
   application_event: ApplicationEventTable;
+  staff: StaffTable;
+  staff_enrolment: StaffEnrolmentTable;
+  staff_session: StaffSessionTable;
+  staff_sign_in_failure: StaffSignInFailureTable;
+  audit_entry: AuditEntryTable;
+  audit_head: AuditHeadTable;
+  lifecycle_request: LifecycleRequestTable;
+  holder_request: HolderRequestTable;
 }

@@ -5,9 +5,14 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import type { AccountDeps } from '../app/accounts/ports.ts';
 import type { ApplicationServices } from '../app/applications/ports.ts';
+import type { BackOfficeServices } from '../app/back-office.ts';
 import type { HealthProbe } from '../app/ports.ts';
 import type { RegisterServices } from '../app/register/services.ts';
 import type { Config } from '../config.ts';
@@ -25,8 +30,11 @@ import { errorsPlugin } from './plugins/errors.ts';
 import { htmlPlugin } from './plugins/html.ts';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
+import { staffAuthPlugin } from './plugins/staff-auth.ts';
 import { sendProblem } from './problem.ts';
 import { accountPageRoutes } from './web/account/routes.ts';
+import { holderRequestRoutes } from './web/account/requests/routes.ts';
+import { adminPageRoutes } from './web/admin/admin-routes.ts';
 import { applyPageRoutes } from './web/apply/routes.ts';
 import { registerPageRoutes } from './web/register/routes.ts';
 import { shellRoutes } from './web/shell/routes.ts';
@@ -44,9 +52,13 @@ export interface AppDependencies {
   readonly accounts?: AccountDeps;
   /** The application use cases; served with the account routes. */
   readonly applications?: ApplicationServices;
+  /** The staff's side: sign-in, review, lifecycle, audit; served with the account routes. */
+  readonly backOffice?: BackOfficeServices;
   readonly version: string;
   /** Logger settings; `false` for silence in tests. */
   readonly logger: FastifyServerOptions['logger'];
+  /** Told of every route as it is added: the route inventory behind the access-matrix test. */
+  readonly observeRoute?: (route: RouteOptions) => void;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -71,6 +83,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const observe = deps.observeRoute;
+  if (observe !== undefined) app.addHook('onRoute', observe);
 
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
@@ -114,6 +129,9 @@ async function signedInArea(area: FastifyInstance, deps: AppDependencies): Promi
       accounts: deps.accounts,
       cookieSecure: deps.config.cookieSecure,
     });
+    if (deps.backOffice !== undefined) {
+      await area.register(staffAuthPlugin, { staff: deps.backOffice.staff });
+    }
   }
   await area.register(pages, deps);
   const { accounts, applications } = deps;
@@ -158,5 +176,13 @@ async function pages(web: FastifyInstance, deps: AppDependencies): Promise<void>
   });
   if (deps.applications !== undefined) {
     await web.register(applyPageRoutes, { services: deps.applications });
+  }
+  if (deps.backOffice !== undefined) {
+    await web.register(holderRequestRoutes, { lifecycle: deps.backOffice.lifecycle });
+    await web.register(adminPageRoutes, {
+      services: deps.backOffice,
+      publicUrl: deps.config.publicUrl,
+      cookieSecure: deps.config.cookieSecure,
+    });
   }
 }

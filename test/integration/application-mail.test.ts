@@ -4,9 +4,12 @@ import { createSmtpMailer } from '../../src/email/smtp-mailer.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createApplicant, VALID_STEPS, type TestApplicant } from '../support/applicants.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { approveApplication, requestInformation } from '../../src/app/review/decisions.ts';
+import { createStaff } from '../support/staff.ts';
 
 // The application's mails, through a real SMTP server: received on submission, then a status
-// change on withdrawal, each in the application's language, as plain text and HTML.
+// change on withdrawal, a question, an approval, each in the application's language, as plain
+// text and HTML.
 describe('application mails over SMTP', () => {
   let smtp: TestSmtp;
   let mailer: ReturnType<typeof createSmtpMailer>;
@@ -61,5 +64,45 @@ describe('application mails over SMTP', () => {
     const status = await smtp.waitFor(2);
     assert.match(status.subject ?? '', new RegExp(reference));
     assert.match(status.text ?? '', /retir/i, 'says the application was withdrawn, in French');
+  });
+
+  it('sends the registry’s question, then the approval, in French', async () => {
+    const started = await call('POST', '/api/v1/applications');
+    const { id } = started.json<{ id: string }>();
+    for (const [step, body] of Object.entries({
+      ...VALID_STEPS,
+      request: { role: 'CPO', countries: ['BE'], code: 'Q8M' },
+    })) {
+      await call('PUT', `/api/v1/applications/${id}/steps/${step}`, body);
+    }
+    const submitted = await call('POST', `/api/v1/applications/${id}/submit`, {
+      acceptTerms: true,
+    });
+    const reference = submitted.json<{ reference: string }>().reference;
+    const count = smtp.messages.length;
+    await smtp.waitFor(count);
+    const reviewer = await createStaff(app, { role: 'reviewer' });
+    await requestInformation(app.backOffice.review, reviewer, id, {
+      question: 'Quel est le numéro de TVA de la maison mère ?\nMerci.',
+    });
+    const question = await smtp.waitFor(count + 1);
+    assert.equal(
+      question.subject,
+      `Demande ${reference} : informations complémentaires nécessaires`,
+    );
+    assert.match(
+      question.text ?? '',
+      /Notre question :\n\nQuel est le numéro de TVA de la maison mère \?\n\nMerci\./,
+    );
+    assert.match(String(question.html), /<p>Quel est le numéro de TVA de la maison mère \?<\/p>/);
+    const again = await call('POST', `/api/v1/applications/${id}/submit`, { acceptTerms: true });
+    assert.equal(again.statusCode, 200, again.body);
+    const received = await smtp.waitFor(count + 2);
+    assert.equal(received.subject, `Demande ${reference} reçue`);
+    await approveApplication(app.backOffice.review, reviewer, id);
+    const approved = await smtp.waitFor(count + 3);
+    assert.equal(approved.subject, `Demande ${reference} acceptée`);
+    assert.match(approved.text ?? '', /registre public/);
+    assert.match(String(approved.html), /<html[^>]*lang="fr"/);
   });
 });

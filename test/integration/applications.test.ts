@@ -8,6 +8,8 @@ import {
   type TestApplicant,
 } from '../support/applicants.ts';
 import { dialectSkip, DIALECTS } from '../support/databases.ts';
+import { requestInformation } from '../../src/app/review/decisions.ts';
+import { createStaff } from '../support/staff.ts';
 
 interface Problem {
   code: string;
@@ -217,6 +219,82 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         events.map((e) => e.type),
         ['created', 'file_attached', 'submitted', 'withdrawn'],
+      );
+    });
+
+    it('opens a submitted application again while the registry asks for more information', async () => {
+      const id = await start(alice);
+      await fill(alice, id, {
+        ...VALID_STEPS,
+        request: { role: 'CPO', countries: ['BE'], code: 'Q9I' },
+      } as unknown as typeof VALID_STEPS);
+      const submitted = await call(alice, 'POST', `/api/v1/applications/${id}/submit`, {
+        acceptTerms: true,
+      });
+      const firstSubmission = submitted.json<{ submittedAt: string }>().submittedAt;
+      const reviewer = await createStaff(app, { role: 'reviewer' });
+      await requestInformation(app.backOffice.review, reviewer, id, {
+        question: 'Please attach a recent extract.',
+      });
+      const asked = (await call(alice, 'GET', `/api/v1/applications/${id}`)).json<{
+        status: string;
+        editable: boolean;
+        withdrawable: boolean;
+        reviewerMessage: string | null;
+      }>();
+      assert.deepEqual(asked, {
+        ...asked,
+        status: 'info_requested',
+        editable: true,
+        withdrawable: true,
+        reviewerMessage: 'Please attach a recent extract.',
+      });
+      const upload = await call(
+        alice,
+        'POST',
+        `/api/v1/applications/${id}/registry-extract`,
+        TINY_PDF,
+        {
+          'content-type': 'application/pdf',
+        },
+      );
+      assert.equal(upload.statusCode, 201, upload.body);
+      const step = await call(alice, 'PUT', `/api/v1/applications/${id}/steps/applicant`, {
+        ...VALID_STEPS.applicant,
+        jobTitle: 'Director',
+      });
+      assert.equal(step.statusCode, 200, step.body);
+      const other = await call(
+        bob,
+        'PUT',
+        `/api/v1/applications/${id}/steps/applicant`,
+        VALID_STEPS.applicant,
+      );
+      assert.equal(other.statusCode, 404, 'still only its own organisation');
+      const again = await call(alice, 'POST', `/api/v1/applications/${id}/submit`, {
+        acceptTerms: true,
+      });
+      assert.equal(again.statusCode, 200, again.body);
+      const body = again.json<{ status: string; submittedAt: string; reviewerMessage: null }>();
+      assert.equal(body.status, 'submitted');
+      assert.equal(body.submittedAt, firstSubmission, 'the first submission date is kept');
+      assert.equal(body.reviewerMessage, null);
+      const locked = await call(
+        alice,
+        'PUT',
+        `/api/v1/applications/${id}/steps/applicant`,
+        VALID_STEPS.applicant,
+      );
+      assert.equal(locked.statusCode, 409, 'submitted again: no longer editable');
+      const events = await app.db
+        .selectFrom('application_event')
+        .select('type')
+        .where('application_id', '=', id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['created', 'submitted', 'info_requested', 'file_attached', 'resubmitted'],
       );
     });
 

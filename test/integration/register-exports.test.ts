@@ -77,6 +77,7 @@ for (const dialect of DIALECTS) {
           store: createRegisterStore(fresh.db),
           clock: fixedClock(),
           ids: uuids,
+          actor: { type: 'cli', id: null, label: 'test' },
         });
         const original = await codesAndRoles(createRegisterReader(app.db).streamParties());
         const copy = await codesAndRoles(createRegisterReader(fresh.db).streamParties());

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { AuditActor } from '../../src/app/audit/ports.ts';
+import { verifyAuditTrail } from '../../src/app/audit/verify-audit-trail.ts';
 import { importBeneluxRegister } from '../../src/app/register/import-benelux-register.ts';
 import { importIdroDirectory } from '../../src/app/register/import-idro-directory.ts';
 import { ExportFormatError } from '../../src/app/register/parse-benelux-export.ts';
+import { createAuditReader } from '../../src/db/repositories/audit-log.ts';
 import { createRegisterReader } from '../../src/db/repositories/register-reader.ts';
 import { createRegisterStore } from '../../src/db/repositories/register-store.ts';
 import { createTestDb, dialectSkip, DIALECTS, type TestDatabase } from '../support/databases.ts';
@@ -13,6 +16,21 @@ import {
   readSeed,
   uuids,
 } from '../support/register.ts';
+
+const actor: AuditActor = { type: 'cli', id: null, label: 'registrar' };
+
+/** An entry's before or after, as the object it was recorded from. */
+const json = (text: string | null | undefined) =>
+  JSON.parse(text ?? 'null') as Record<string, unknown>;
+
+async function auditActions(test: TestDatabase): Promise<Record<string, number>> {
+  const rows = await test.db
+    .selectFrom('audit_entry')
+    .select(['action', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('action')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.action, Number(r.n)]));
+}
 
 async function tableCounts(test: TestDatabase) {
   const count = async (
@@ -50,6 +68,7 @@ for (const dialect of DIALECTS) {
         store,
         clock,
         ids: uuids,
+        actor,
       });
       assert.equal(summary.holders.created, 300);
       assert.equal(summary.roles, 951);
@@ -67,6 +86,42 @@ for (const dialect of DIALECTS) {
       assert.ok(summary.anomalies.some((a) => a.code === 'missing_website'));
     });
 
+    it('writes every holder and code it created to the audit trail, by its actor, intact', async () => {
+      assert.deepEqual(await auditActions(test), {
+        'holder.created': 300,
+        'code.created': (await tableCounts(test)).codes,
+        'import.completed': 1,
+      });
+      const reader = createAuditReader(test.db);
+      const abl = await reader.forCode('NLABL', 10);
+      assert.equal(abl.length, 1);
+      assert.equal(abl[0]?.action, 'code.created');
+      assert.equal(abl[0].actorType, 'cli');
+      assert.equal(abl[0].actorLabel, 'registrar');
+      assert.equal(abl[0].reason, 'Imported from benelux.csv.');
+      assert.equal(abl[0].at, '2026-11-27T10:00:00.000Z');
+      assert.equal(abl[0].before, null);
+      const holderId = (await createRegisterReader(test.db).findParty('NLABL'))?.holder.id;
+      assert.equal(abl[0].holderId, holderId);
+      assert.deepEqual(json(abl[0].after), {
+        holderId,
+        status: 'active',
+        roles: ['CPO'],
+        validFrom: null,
+        validTo: null,
+        successorKey: null,
+      });
+      const holder = await reader.forHolder(holderId ?? '', 10);
+      assert.deepEqual(
+        holder.map((e) => e.action),
+        ['code.created', 'holder.created'],
+      );
+      assert.equal(json(holder[1]?.after).legalName, 'Abel & Co');
+      const run = await reader.forSubject('import', 'benelux-csv', 10);
+      assert.equal((json(run[0]?.after).holders as { created: number }).created, 300);
+      assert.equal((await verifyAuditTrail(reader)).intact, true);
+    });
+
     it('a second import of the same file changes nothing', async () => {
       const store = createRegisterStore(test.db);
       const before = await tableCounts(test);
@@ -76,11 +131,15 @@ for (const dialect of DIALECTS) {
         store,
         clock,
         ids: uuids,
+        actor,
       });
       assert.equal(summary.holders.created + summary.holders.updated, 0);
       assert.equal(summary.codes.created + summary.codes.updated, 0);
       assert.deepEqual(await tableCounts(test), before);
       assert.deepEqual(await createRegisterReader(test.db).version(), firstVersion);
+      const actions = await auditActions(test);
+      assert.equal(actions['import.completed'], 2, 'the run itself is in the trail');
+      assert.equal(actions['holder.created'], 300, 'but no holder or code entry');
     });
 
     it('publishes what it imported, with roles, holder and provenance event', async () => {
@@ -119,7 +178,7 @@ for (const dialect of DIALECTS) {
       const store = createRegisterStore(test.db);
       const before = await tableCounts(test);
       await assert.rejects(
-        importBeneluxRegister('a,b\n1,2\n', 'x.csv', { store, clock, ids: uuids }),
+        importBeneluxRegister('a,b\n1,2\n', 'x.csv', { store, clock, ids: uuids, actor }),
         ExportFormatError,
       );
       assert.deepEqual(await tableCounts(test), before);
@@ -131,6 +190,7 @@ for (const dialect of DIALECTS) {
       const first = await importIdroDirectory(text, 'registry.csv', 'open-idro-directory@f52cb90', {
         store,
         clock,
+        actor,
       });
       assert.equal(first.records + first.anomalies.length, 8010);
       assert.equal(first.inserted, first.records);
@@ -140,7 +200,7 @@ for (const dialect of DIALECTS) {
         text,
         'registry.csv',
         'open-idro-directory@f52cb90',
-        { store, clock },
+        { store, clock, actor },
       );
       assert.equal(second.unchanged, first.records);
       const records = await createRegisterReader(test.db).federatedRecords('AT', '000');
@@ -149,6 +209,43 @@ for (const dialect of DIALECTS) {
       assert.equal(records[0].official, true);
       const ours = await tableCounts(test);
       assert.equal(ours.holders, 300, 'federated records never become holders of ours');
+      const runs = await createAuditReader(test.db).forSubject('import', 'idro-directory', 5);
+      assert.equal(runs.length, 2, 'one audit entry a run, none per federated record');
+      const after = json(runs[1]?.after);
+      assert.equal(after.dataset, 'open-idro-directory@f52cb90');
+      assert.equal(after.inserted, first.records);
+      assert.equal(after.sha256, first.sha256);
+    });
+
+    it('a changed website and changed roles are audited with before and after', async () => {
+      const store = createRegisterStore(test.db);
+      const text = readSeed(BENELUX_EXPORT).replace(
+        '"Abel & Co","NL-ABL",/,www.abelenco.nl',
+        '"Abel & Co","NL-ABL","NL-ABL",abel.example',
+      );
+      clock.set('2026-11-29T10:00:00.000Z');
+      const summary = await importBeneluxRegister(text, 'benelux-v2.csv', {
+        store,
+        clock,
+        ids: uuids,
+        actor,
+      });
+      assert.equal(summary.holders.updated, 1);
+      assert.equal(summary.codes.updated, 1);
+      const holderId = (await createRegisterReader(test.db).findParty('NLABL'))?.holder.id ?? '';
+      const reader = createAuditReader(test.db);
+      const [roles, holder] = await reader.forHolder(holderId, 2);
+      assert.equal(holder?.action, 'holder.updated');
+      assert.equal(holder.reason, 'Imported from benelux-v2.csv.');
+      assert.equal(json(holder.before).website, 'https://www.abelenco.nl');
+      assert.equal(json(holder.after).website, 'https://abel.example');
+      assert.equal(roles?.action, 'code.roles_changed');
+      assert.equal(roles.codeKey, 'NLABL');
+      assert.deepEqual(json(roles.before).roles, ['CPO']);
+      assert.deepEqual(json(roles.after).roles, ['CPO', 'EMSP']);
+      const [latestRun] = await reader.forSubject('import', 'benelux-csv', 1);
+      assert.equal(latestRun?.seq, (await reader.head()).seq, 'the run is the last entry');
+      assert.equal((await verifyAuditTrail(createAuditReader(test.db))).intact, true);
     });
   });
 }

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock, HealthProbe, Mailer, MailMessage } from '../../src/app/ports.ts';
 import { applicationServices } from '../../src/application-services.ts';
+import type { BackOfficeServices } from '../../src/app/back-office.ts';
 import { createPrefixLookup } from '../../src/app/register/prefix-lookup.ts';
 import { seedRegister } from '../../src/app/register/seed-register.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -16,6 +17,7 @@ import { createTranslator } from '../../src/i18n/i18n.ts';
 import { bundledSeed, systemClock } from '../../src/serve.ts';
 import { cryptoSecrets } from '../../src/secrets.ts';
 import { VERSION } from '../../src/version.ts';
+import { backOfficeServices } from '../../src/wiring/back-office.ts';
 import { createTestDb, type TestDatabase } from './databases.ts';
 import { uuids } from './register.ts';
 
@@ -30,12 +32,16 @@ export interface TestAppOptions {
   readonly mailer?: Mailer;
   /** The clock of the account use cases (expiry of links, sessions); the system's by default. */
   readonly clock?: Clock;
+  /** Told of every route as it is added. */
+  readonly observeRoute?: (route: RouteOptions) => void;
 }
 
 export type TestApp = FastifyInstance & {
   readonly db: Kysely<Database>;
   /** Mails sent through the default mailer, oldest first. */
   readonly mails: MailMessage[];
+  /** The back office's services, as the routes use them. */
+  readonly backOffice: BackOfficeServices;
 };
 
 /**
@@ -61,13 +67,28 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
   };
   const notifier = createNotifier(mailer, translator);
+  const clock = options.clock ?? systemClock;
+  const lookup = createPrefixLookup(reader, systemClock, { checkEveryMs: 0, maxEntries: 1000 });
+  const backOffice = backOfficeServices({
+    db: test.db,
+    reader,
+    notifier,
+    mailer,
+    translator,
+    clock,
+    secrets: cryptoSecrets,
+    ids: uuids,
+    registerChanged: () => {
+      lookup.invalidate();
+    },
+  });
   const app = await buildApp({
     config,
     translator,
     health: options.health ?? { check: () => Promise.resolve({ database: true }) },
     register: {
       reader,
-      lookup: createPrefixLookup(reader, systemClock, { checkEveryMs: 0, maxEntries: 1000 }),
+      lookup,
     },
     accounts: {
       store: createAccountStore(test.db),
@@ -83,12 +104,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       translator,
       clock: options.clock ?? systemClock,
     }),
+    backOffice,
     version: VERSION,
     logger: false,
+    observeRoute: options.observeRoute,
   });
   app.addHook('onClose', () => test.drop());
   app.decorate('db', test.db);
   app.decorate('mails', mails);
+  app.decorate('backOffice', backOffice);
   await app.ready();
   return app as TestApp;
 }

@@ -38,6 +38,18 @@ export interface ApplicationView {
   readonly submittedAt: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * What the registry wrote to the applicant: the question while more information is requested,
+   * the reason of a rejection; null otherwise.
+   */
+  readonly reviewerMessage: string | null;
+}
+
+/** The reviewer's words the applicant should see now. */
+export function reviewerMessageOf(record: ApplicationRecord): string | null {
+  return record.status === 'info_requested' || record.status === 'rejected'
+    ? record.decisionReason
+    : null;
 }
 
 const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -87,5 +99,6 @@ export async function viewOf(
     submittedAt: record.submittedAt,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+    reviewerMessage: reviewerMessageOf(record),
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isEditable } from '../../domain/application/application-status.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { ownApplication } from './application-view.ts';
+import { applicantAudit } from './applicant-audit.ts';
 import type { ApplicantAccount, ApplicationFile, ApplicationServices } from './ports.ts';
 
 /** The largest registry extract accepted, in bytes. */
@@ -26,7 +27,8 @@ function cleanFilename(name: string): string {
 }
 
 /**
- * Stores an extract of the company register with a draft, replacing an earlier one. PDF only,
+ * Stores an extract of the company register with a draft (or an application on which more
+ * information was requested), replacing an earlier one. PDF only,
  * by declared type and by content (`%PDF-` at the start); at most 5 MB; not empty.
  */
 export async function attachRegistryExtract(
@@ -62,7 +64,7 @@ export async function attachRegistryExtract(
     sha256: createHash('sha256').update(upload.content).digest('hex'),
     createdAt: at,
   };
-  await deps.applications.attachFile(
+  const attached = await deps.applications.attachFile(
     { ...file, content: upload.content },
     {
       applicationId: id,
@@ -73,6 +75,16 @@ export async function attachRegistryExtract(
       note: file.filename,
       at,
     },
+    applicantAudit(account, id, 'application.file_attached', at, {
+      after: {
+        purpose: file.purpose,
+        filename: file.filename,
+        size: file.size,
+        sha256: file.sha256,
+      },
+    }),
   );
+  // Submitted meanwhile (another tab): the file is not kept.
+  if (!attached) throw new DomainError('conflict');
   return file;
 }

@@ -69,7 +69,8 @@ export async function availabilityIn(
   );
 }
 
-async function heldAbroad(
+/** What other registers say about the code outside the Benelux; not the company's own records. */
+export async function heldAbroad(
   register: AvailabilityReader,
   code: string,
   companyName: string | undefined,

@@ -13,13 +13,15 @@
  *   `request`, in `lang` (else the account's language).
  * - `getApplication(deps, account, id)` → `ApplicationView`: everything as typed (`data`, by
  *   step, absent until saved), `currentStep` to resume at, `errors` of the saved steps, `files`,
- *   `editable`, `withdrawable`. Throws `not_found`.
+ *   `editable`, `withdrawable`, `reviewerMessage` (the question or rejection reason). Throws
+ *   `not_found`.
  * - `saveStep(deps, account, id, step, input)` → `{ application, step, valid, errors }`: saves
  *   `input` (an object of the step's fields; form bodies work as they are: unknown fields are
  *   dropped, lists may be repeated fields or `BE,NL`) ALWAYS, valid or not, and returns the errors
  *   for re-rendering; `currentStep` moves on only when valid. The `request` step also checks the
- *   code is free in every requested country. Throws `not_found`; `conflict` when not a draft;
- *   `validation_failed` (field `step`) for an unknown step.
+ *   code is free in every requested country. Throws `not_found`; `conflict` unless it is a draft
+ *   or more information was requested (`info_requested`); `validation_failed` (field `step`) for
+ *   an unknown step. Each save is audited with the names of the fields it changed.
  * - `checkAvailability(deps.register, { code, countries, companyName? })` →
  *   `AvailabilityReport`: per country `free | taken | reserved | quarantined`, `heldAbroad`
  *   warnings (registry, organisation, source, retrieval date), up to five `alternatives` free in
@@ -33,10 +35,15 @@
  *   `termsVersion` to show, and `ready`.
  * - `submitApplication(deps, account, id, { acceptTerms })` → `ApplicationView`: re-checks all,
  *   availability included; throws `unprocessable` with every field error (`acceptTerms`:
- *   `terms_not_accepted`), `conflict` when not a draft. Stores the terms version and time, an
- *   event, and mails the applicant (`account.email`) in the application's language.
- * - `withdrawApplication(deps, account, id)` → `ApplicationView`: drafts and submitted ones only
- *   (`conflict` otherwise); event and mail.
+ *   `terms_not_accepted`), `conflict` unless a draft or `info_requested` (sending it again
+ *   returns it to the review queue and restarts the clock). Stores the terms version and time, an
+ *   event, an audit entry, and mails the applicant (`account.email`) in the application's
+ *   language.
+ * - `withdrawApplication(deps, account, id)` → `ApplicationView`: drafts, submitted ones not yet
+ *   taken, and `info_requested` ones (`conflict` otherwise); event, audit entry and mail.
+ *
+ * Every change is audited (`appendAudit`, same transaction) with the applicant as actor; the
+ * decisions of staff are the review use cases in `src/app/review/`.
  * - `listApplications(deps, account)` → `{ applications: ApplicationSummary[], codes:
  *   IssuedCode[] }`: newest first, and the codes the organisation holds.
  *

@@ -4,6 +4,7 @@ import type { ExternalChecks } from '../../domain/application/validate-steps.ts'
 import type { CodeStatus } from '../../domain/register/code-status.ts';
 import type { Role } from '../../domain/register/roles.ts';
 import type { Account, Notifier } from '../accounts/ports.ts';
+import type { AuditDraft } from '../audit/ports.ts';
 import type { Clock } from '../ports.ts';
 import type { RegisterReader } from '../register/ports.ts';
 import type { SubmittedValues } from './submitted-values.ts';
@@ -26,9 +27,17 @@ export interface ApplicationRecord {
   readonly lang: string;
   readonly termsVersion: string | null;
   readonly termsAcceptedAt: string | null;
+  /** The first submission; a resubmission after a request for information keeps it. */
   readonly submittedAt: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The staff member who took the application for review. */
+  readonly assignedTo: string | null;
+  /** When and by whom it was approved or rejected. */
+  readonly decidedAt: string | null;
+  readonly decidedBy: string | null;
+  /** Why it was rejected, or the question asked when more information was requested. */
+  readonly decisionReason: string | null;
 }
 
 export const APPLICATION_EVENT_TYPES = [
@@ -37,6 +46,11 @@ export const APPLICATION_EVENT_TYPES = [
   'submitted',
   'withdrawn',
   'notification_failed',
+  'taken',
+  'info_requested',
+  'resubmitted',
+  'approved',
+  'rejected',
 ] as const;
 export type ApplicationEventType = (typeof APPLICATION_EVENT_TYPES)[number];
 
@@ -68,6 +82,8 @@ export interface StatusChange {
   readonly from: ApplicationStatus;
   readonly to: ApplicationStatus;
   readonly event: ApplicationEvent;
+  /** The audit entry of the change, written in the same transaction. */
+  readonly audit: AuditDraft;
   readonly submission?: {
     readonly termsVersion: string;
     readonly termsAcceptedAt: string;
@@ -91,12 +107,15 @@ export interface IssuedCode {
  * is never returned. Implemented over SQLite and PostgreSQL; every write is one transaction.
  */
 export interface ApplicationRepository {
-  /** Inserts the application with its first event. */
-  create(record: ApplicationRecord, event: ApplicationEvent): Promise<void>;
+  /** Inserts the application with its first event and its audit entry. */
+  create(record: ApplicationRecord, event: ApplicationEvent, audit: AuditDraft): Promise<void>;
   find(id: string, organisationId: string): Promise<ApplicationRecord | undefined>;
   /** The organisation's applications, newest first. */
   list(organisationId: string): Promise<ApplicationRecord[]>;
-  /** Saves the typed data and position, only while still a draft; false otherwise. */
+  /**
+   * Saves the typed data and position with an audit entry, only while the applicant may edit it
+   * (a draft, or while more information is requested); false otherwise.
+   */
   saveDraft(
     id: string,
     organisationId: string,
@@ -105,14 +124,19 @@ export interface ApplicationRepository {
       readonly currentStep: ApplicationPosition;
       readonly at: string;
     },
+    audit: AuditDraft,
   ): Promise<boolean>;
-  /** Moves the status with its event, only if it is still `from`; false otherwise. */
+  /** Moves the status with its event and audit entry, only if it is still `from`; false otherwise. */
   transition(change: StatusChange): Promise<boolean>;
-  /** Stores a file, replacing one of the same purpose, with an event. */
+  /**
+   * Stores a file, replacing one of the same purpose, with an event and an audit entry, only
+   * while the applicant may edit the application; false otherwise.
+   */
   attachFile(
     file: ApplicationFile & { readonly content: Uint8Array },
     event: ApplicationEvent,
-  ): Promise<void>;
+    audit: AuditDraft,
+  ): Promise<boolean>;
   files(applicationId: string): Promise<ApplicationFile[]>;
   /** The application's history, oldest first. */
   events(applicationId: string): Promise<ApplicationEvent[]>;

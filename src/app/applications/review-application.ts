@@ -1,3 +1,4 @@
+import { isEditable } from '../../domain/application/application-status.ts';
 import type { ApplicationStep } from '../../domain/application/steps.ts';
 import type { FieldError } from '../../domain/errors.ts';
 import { ownApplication, viewOf, type ApplicationView } from './application-view.ts';
@@ -34,6 +35,6 @@ export async function reviewApplication(
     values: assessment.values,
     availability: assessment.availability,
     termsVersion: TERMS_VERSION,
-    ready: record.status === 'draft' && assessment.values !== null,
+    ready: isEditable(record.status) && assessment.values !== null,
   };
 }

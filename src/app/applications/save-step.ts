@@ -11,6 +11,7 @@ import { DomainError, type FieldError } from '../../domain/errors.ts';
 import { ownApplication, viewOf, type ApplicationView } from './application-view.ts';
 import { availabilityIn } from './check-availability.ts';
 import { crossStepErrors } from '../../domain/application/application-rules.ts';
+import { applicantAudit } from './applicant-audit.ts';
 import type { ApplicantAccount, ApplicationServices } from './ports.ts';
 
 export interface SaveStepResult {
@@ -39,9 +40,26 @@ async function requestAvailabilityErrors(
   });
 }
 
+/** The names of the step's fields whose typed value changed (`company.legalName`): never the values. */
+function changedFields(
+  step: ApplicationStep,
+  before: ApplicationData,
+  after: ApplicationData,
+): string[] {
+  const old = (before[step] ?? {}) as Readonly<Record<string, unknown>>;
+  const now = (after[step] ?? {}) as Readonly<Record<string, unknown>>;
+  const names = new Set([...Object.keys(old), ...Object.keys(now)]);
+  return [...names]
+    .filter((name) => JSON.stringify(old[name] ?? '') !== JSON.stringify(now[name] ?? ''))
+    .sort()
+    .map((name) => `${step}.${name}`);
+}
+
 /**
  * Saves one step as typed, ALWAYS, even when invalid, and answers its errors. The position moves
- * on only when the step is valid. Only a draft can be saved (`conflict` otherwise).
+ * on only when the step is valid. Only a draft, or an application on which more information was
+ * requested, can be saved (`conflict` otherwise). Each save is audited with the names of the
+ * fields it changed, not their values.
  */
 export async function saveStep(
   deps: ApplicationServices,
@@ -63,11 +81,20 @@ export async function saveStep(
   const valid = errors.length === 0;
   const currentStep = valid ? advancePosition(record.currentStep, step) : record.currentStep;
   const at = deps.clock.now().toISOString();
-  const saved = await deps.applications.saveDraft(id, account.organisationId, {
-    data,
-    currentStep,
-    at,
-  });
+  const saved = await deps.applications.saveDraft(
+    id,
+    account.organisationId,
+    { data, currentStep, at },
+    applicantAudit(account, id, 'application.draft_saved', at, {
+      after: {
+        status: record.status,
+        step,
+        valid,
+        currentStep,
+        changed: changedFields(step, record.data, data),
+      },
+    }),
+  );
   if (!saved) throw new DomainError('conflict');
   const application = await viewOf(deps, { ...record, data, currentStep, updatedAt: at });
   return { application, step, valid, errors };

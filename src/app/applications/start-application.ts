@@ -1,3 +1,4 @@
+import { applicantAudit } from './applicant-audit.ts';
 import type { ApplicationView } from './application-view.ts';
 import { viewOf } from './application-view.ts';
 import type { ApplicantAccount, ApplicationRecord, ApplicationServices } from './ports.ts';
@@ -28,15 +29,25 @@ export async function startApplication(
     submittedAt: null,
     createdAt: at,
     updatedAt: at,
+    assignedTo: null,
+    decidedAt: null,
+    decidedBy: null,
+    decisionReason: null,
   };
-  await deps.applications.create(record, {
-    applicationId: record.id,
-    type: 'created',
-    fromStatus: null,
-    toStatus: 'draft',
-    actor: account.id,
-    note: null,
-    at,
-  });
+  await deps.applications.create(
+    record,
+    {
+      applicationId: record.id,
+      type: 'created',
+      fromStatus: null,
+      toStatus: 'draft',
+      actor: account.id,
+      note: null,
+      at,
+    },
+    applicantAudit(account, record.id, 'application.created', at, {
+      after: { status: 'draft', reference: record.reference, lang: record.lang },
+    }),
+  );
   return viewOf(deps, record);
 }

@@ -3,7 +3,9 @@ import { DomainError, type FieldError } from '../../domain/errors.ts';
 import { ownApplication, viewOf, type ApplicationView } from './application-view.ts';
 import { assessApplication } from './assess-application.ts';
 import { notifyAfterCommit } from './notify.ts';
+import { applicantAudit, submittedFacts } from './applicant-audit.ts';
 import type { ApplicantAccount, ApplicationServices, SummaryLabels } from './ports.ts';
+import { isEditable } from '../../domain/application/application-status.ts';
 import type { SubmittedValues } from './submitted-values.ts';
 import { TERMS_VERSION } from './terms.ts';
 
@@ -32,10 +34,11 @@ export function summaryOf(
 }
 
 /**
- * Submits a draft: checks every step again, the code's availability now, and the rules across
- * steps; requires the current terms to be accepted. Errors are one `unprocessable` with every
- * field error; a non-draft is a `conflict`. Records the terms version and time, an event, and
- * mails the applicant a confirmation in the application's language.
+ * Submits a draft, or sends back an application on which more information was requested (the
+ * review clock then runs again): checks every step again, the code's availability now, and the
+ * rules across steps; requires the current terms to be accepted. Errors are one `unprocessable`
+ * with every field error; any other status is a `conflict`. Records the terms version and time,
+ * an event, an audit entry, and mails the applicant a confirmation in the application's language.
  */
 export async function submitApplication(
   deps: ApplicationServices,
@@ -44,28 +47,40 @@ export async function submitApplication(
   input: { readonly acceptTerms: boolean },
 ): Promise<ApplicationView> {
   const record = await ownApplication(deps, account, id);
-  if (record.status !== 'draft') throw new DomainError('conflict', { status: record.status });
+  if (!isEditable(record.status)) throw new DomainError('conflict', { status: record.status });
   const assessment = await assessApplication(deps, record);
   const errors: FieldError[] = APPLICATION_STEPS.flatMap((s) => assessment.errors[s]);
   if (!input.acceptTerms) errors.push({ field: 'acceptTerms', code: 'terms_not_accepted' });
   const values = assessment.values;
   if (errors.length > 0 || values === null) throw new DomainError('unprocessable', {}, errors);
   const at = deps.clock.now().toISOString();
+  const again = record.status === 'info_requested';
+  const submittedAt = record.submittedAt ?? at;
   const moved = await deps.applications.transition({
     id,
     organisationId: account.organisationId,
-    from: 'draft',
+    from: record.status,
     to: 'submitted',
     event: {
       applicationId: id,
-      type: 'submitted',
-      fromStatus: 'draft',
+      type: again ? 'resubmitted' : 'submitted',
+      fromStatus: record.status,
       toStatus: 'submitted',
       actor: account.id,
       note: `terms ${TERMS_VERSION}`,
       at,
     },
-    submission: { termsVersion: TERMS_VERSION, termsAcceptedAt: at, submittedAt: at, values },
+    audit: applicantAudit(
+      account,
+      id,
+      again ? 'application.resubmitted' : 'application.submitted',
+      at,
+      {
+        before: { status: record.status },
+        after: { status: 'submitted', termsVersion: TERMS_VERSION, ...submittedFacts(values) },
+      },
+    ),
+    submission: { termsVersion: TERMS_VERSION, termsAcceptedAt: at, submittedAt, values },
   });
   if (!moved) throw new DomainError('conflict');
   const submitted = {
@@ -75,7 +90,7 @@ export async function submitApplication(
     submitted: values,
     termsVersion: TERMS_VERSION,
     termsAcceptedAt: at,
-    submittedAt: at,
+    submittedAt,
     updatedAt: at,
   };
   await notifyAfterCommit(deps, submitted, () =>

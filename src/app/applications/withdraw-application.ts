@@ -2,9 +2,13 @@ import { isWithdrawable } from '../../domain/application/application-status.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { ownApplication, viewOf, type ApplicationView } from './application-view.ts';
 import { notifyAfterCommit } from './notify.ts';
+import { applicantAudit } from './applicant-audit.ts';
 import type { ApplicantAccount, ApplicationServices } from './ports.ts';
 
-/** Takes back a draft or submitted application (`conflict` otherwise), and tells the applicant. */
+/**
+ * Takes back a draft, a submitted application not yet taken by a reviewer, or one on which more
+ * information was requested (`conflict` otherwise), and tells the applicant.
+ */
 export async function withdrawApplication(
   deps: ApplicationServices,
   account: ApplicantAccount,
@@ -27,6 +31,10 @@ export async function withdrawApplication(
       note: null,
       at,
     },
+    audit: applicantAudit(account, id, 'application.withdrawn', at, {
+      before: { status: record.status },
+      after: { status: 'withdrawn' },
+    }),
   });
   if (!moved) throw new DomainError('conflict');
   const withdrawn = { ...record, status: 'withdrawn' as const, updatedAt: at };

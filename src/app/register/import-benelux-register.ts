@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Role } from '../../domain/register/roles.ts';
+import type { AuditActor, AuditDraft } from '../audit/ports.ts';
 import type { Clock } from '../ports.ts';
 import type { ImportAnomaly } from './import-anomaly.ts';
 import { parseBeneluxExport, type BeneluxCompany } from './parse-benelux-export.ts';
@@ -26,7 +27,47 @@ export interface ImportDeps {
   readonly store: RegisterStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Who the audit trail names for every change: the CLI's user, or the system for the seed. */
+  readonly actor: AuditActor;
 }
+
+/**
+ * The audit entries of one import, written at the end of its transaction: one per holder and
+ * per code created or changed (with before and after), and one for the run itself.
+ */
+class ImportTrail {
+  readonly drafts: AuditDraft[] = [];
+  constructor(
+    private readonly actor: AuditActor,
+    private readonly at: string,
+    private readonly reason: string,
+  ) {}
+
+  add(draft: Omit<AuditDraft, 'at' | 'actor' | 'reason'>): void {
+    this.drafts.push({ at: this.at, actor: this.actor, reason: this.reason, ...draft });
+  }
+
+  async write(w: RegisterWriter): Promise<void> {
+    for (const draft of this.drafts) await w.audit(draft);
+  }
+}
+
+const holderState = (h: HolderRow) => ({
+  legalName: h.legalName,
+  tradingName: h.tradingName,
+  seatCountry: h.seatCountry,
+  website: h.website,
+  source: h.source,
+});
+
+const codeState = (c: CodeRow) => ({
+  holderId: c.holderId,
+  status: c.status,
+  roles: c.roles,
+  validFrom: c.validFrom,
+  validTo: c.validTo,
+  successorKey: c.successorKey,
+});
 
 const SOURCE = 'benelux-export';
 const counts = (): ImportCounts => ({ total: 0, created: 0, updated: 0, unchanged: 0 });
@@ -39,6 +80,7 @@ async function applyHolder(
   deps: ImportDeps,
   at: string,
   tally: ImportCounts,
+  trail: ImportTrail,
 ) {
   tally.total += 1;
   const existing = await w.findHolderByName(company.name);
@@ -52,6 +94,12 @@ async function applyHolder(
       source: SOURCE,
     };
     await w.insertHolder(holder, at);
+    trail.add({
+      action: 'holder.created',
+      subject: { type: 'holder', id: holder.id },
+      holderId: holder.id,
+      after: holderState(holder),
+    });
     tally.created += 1;
     return { holder, changed: false };
   }
@@ -61,6 +109,13 @@ async function applyHolder(
   }
   const holder = { ...existing, website: company.website };
   await w.updateHolder(holder, at);
+  trail.add({
+    action: 'holder.updated',
+    subject: { type: 'holder', id: holder.id },
+    holderId: holder.id,
+    before: holderState(existing),
+    after: holderState(holder),
+  });
   tally.updated += 1;
   return { holder, changed: true };
 }
@@ -73,6 +128,7 @@ interface CodeContext {
   readonly at: string;
   readonly tally: ImportCounts;
   readonly anomalies: ImportAnomaly[];
+  readonly trail: ImportTrail;
 }
 
 async function applyCode(ctx: CodeContext, key: string, roleSet: ReadonlySet<Role>): Promise<void> {
@@ -93,6 +149,13 @@ async function applyCode(ctx: CodeContext, key: string, roleSet: ReadonlySet<Rol
       roles,
     };
     await w.insertCode(code, at);
+    ctx.trail.add({
+      action: 'code.created',
+      subject: { type: 'code', id: key },
+      holderId: holder.id,
+      codeKey: key,
+      after: codeState(code),
+    });
     await w.appendEvent({
       key,
       type: 'imported',
@@ -127,7 +190,16 @@ async function applyCode(ctx: CodeContext, key: string, roleSet: ReadonlySet<Rol
     tally.unchanged += 1;
     return;
   }
-  await w.updateCode({ ...existing, roles }, at);
+  const changed = { ...existing, roles };
+  await w.updateCode(changed, at);
+  ctx.trail.add({
+    action: 'code.roles_changed',
+    subject: { type: 'code', id: key },
+    holderId: holder.id,
+    codeKey: key,
+    before: codeState(existing),
+    after: codeState(changed),
+  });
   await w.appendEvent({
     key,
     type: 'roles_changed',
@@ -189,17 +261,23 @@ export async function importBeneluxRegister(
     0,
   );
   await deps.store.transaction(async (w) => {
+    const trail = new ImportTrail(deps.actor, at, `Imported from ${source}.`);
     for (const company of parsed.companies) {
-      const { holder, changed } = await applyHolder(w, company, deps, at, holders);
+      const { holder, changed } = await applyHolder(w, company, deps, at, holders, trail);
       for (const [key, roleSet] of claims.get(company) ?? []) {
         await applyCode(
-          { w, holder, holderChanged: changed, company, at, tally: codes, anomalies },
+          { w, holder, holderChanged: changed, company, at, tally: codes, anomalies, trail },
           key,
           roleSet,
         );
       }
     }
     const summary = { holders, codes, roles, anomalies: anomalies.length };
+    trail.add({
+      action: 'import.completed',
+      subject: { type: 'import', id: 'benelux-csv' },
+      after: { source, sha256, ...summary },
+    });
     await w.recordImport({
       kind: 'benelux-csv',
       sourceName: source,
@@ -208,6 +286,8 @@ export async function importBeneluxRegister(
       importedAt: at,
       summary,
     });
+    // Last in the transaction: the trail's head stays locked for as short a time as possible.
+    await trail.write(w);
   });
   anomalies.sort((a, b) => a.line - b.line);
   return { source, sha256, holders, codes, roles, anomalies };

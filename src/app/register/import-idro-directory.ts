@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { validateId } from '../../domain/emobility-id/index.ts';
+import type { AuditActor } from '../audit/ports.ts';
 import type { Clock } from '../ports.ts';
 import type { ImportAnomaly } from './import-anomaly.ts';
 import type { FederatedRecord } from './models.ts';
@@ -104,13 +105,15 @@ function parseDirectory(text: string): { row: Row; line: number }[] {
 
 /**
  * Imports the Open IDRO Directory dataset as federated records: kept apart from the register,
- * each with its registry, source and retrieval date. Idempotent.
+ * each with its registry, source and retrieval date. Idempotent. The audit trail gets one entry
+ * for the run (file, hash, dataset and counts): the records are other registers' published data,
+ * not holders or codes of this register, and the file's hash pins down exactly what was loaded.
  */
 export async function importIdroDirectory(
   text: string,
   source: string,
   dataset: string,
-  deps: { store: RegisterStore; clock: Clock },
+  deps: { store: RegisterStore; clock: Clock; actor: AuditActor },
 ): Promise<DirectoryImportSummary> {
   const importedAt = deps.clock.now().toISOString();
   const anomalies: ImportAnomaly[] = [];
@@ -129,13 +132,22 @@ export async function importIdroDirectory(
       (max, r) => (max === null || r.retrievedAt > max ? r.retrievedAt : max),
       null,
     );
+    const summary = { ...tally, anomalies: anomalies.length };
     await w.recordImport({
       kind: 'idro-directory',
       sourceName: source,
       sha256,
       retrievedAt,
       importedAt,
-      summary: { ...tally, anomalies: anomalies.length },
+      summary,
+    });
+    await w.audit({
+      at: importedAt,
+      actor: deps.actor,
+      action: 'import.completed',
+      subject: { type: 'import', id: 'idro-directory' },
+      reason: `Imported from ${source}.`,
+      after: { source, dataset, sha256, records: records.length, ...summary, registries },
     });
   });
   return { source, dataset, sha256, records: records.length, ...tally, registries, anomalies };

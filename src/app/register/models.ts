@@ -1,4 +1,5 @@
 import type { CodeStatus } from '../../domain/register/code-status.ts';
+import type { PublicReason } from '../../domain/register/lifecycle-rules.ts';
 import type { Role } from '../../domain/register/roles.ts';
 
 /** What the register publishes about a holder: no personal data. */
@@ -41,6 +42,8 @@ export const EVENT_TYPES = [
   'holder_changed',
   'holder_updated',
   'successor_linked',
+  'withdrawal_scheduled',
+  'withdrawal_cancelled',
 ] as const;
 export type RegisterEventType = (typeof EVENT_TYPES)[number];
 
@@ -53,6 +56,8 @@ export interface RegisterEvent {
   readonly toStatus: CodeStatus | null;
   /** A public reason; never personal data. */
   readonly reason: string | null;
+  /** For lifecycle changes, the public reason's code from a fixed list (`annual_fee_unpaid`…). */
+  readonly reasonCode?: PublicReason | null;
   readonly at: string;
   /** The code's public record right after the change. */
   readonly record: PartyRecord;

@@ -1,4 +1,6 @@
+import type { AuditDraft } from '../audit/ports.ts';
 import type { CodeStatus } from '../../domain/register/code-status.ts';
+import type { PublicReason } from '../../domain/register/lifecycle-rules.ts';
 import type { Role } from '../../domain/register/roles.ts';
 import type {
   FederatedRecord,
@@ -64,6 +66,8 @@ export interface NewEvent {
   readonly fromStatus: CodeStatus | null;
   readonly toStatus: CodeStatus | null;
   readonly reason: string | null;
+  /** The public reason's code, for lifecycle changes. */
+  readonly reasonCode?: PublicReason | null;
   readonly at: string;
 }
 
@@ -84,6 +88,8 @@ export interface RegisterWriter {
   reserveCode(code: ReservedCode): Promise<boolean>;
   /** Takes a code off the reserved list; false when it was not there. */
   releaseCode(key: string): Promise<boolean>;
+  /** Appends to the audit trail in this same transaction. */
+  audit(draft: AuditDraft): Promise<void>;
 }
 
 export interface ImportRun {

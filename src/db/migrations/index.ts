@@ -3,6 +3,7 @@ import * as m20261127Setting from './2026-11-27-0001-setting.ts';
 import * as m20261127Register from './2026-11-27-0002-register.ts';
 import * as m20261127SearchIndexes from './2026-11-27-0003-search-indexes.ts';
 import * as m20261127Accounts from './2026-11-27-0004-accounts-applications.ts';
+import * as m20261127BackOffice from './2026-11-27-0005-back-office.ts';
 
 /** Every migration, by name; names sort in the order they must run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-27-0002-register': m20261127Register,
   '2026-11-27-0003-search-indexes': m20261127SearchIndexes,
   '2026-11-27-0004-accounts-applications': m20261127Accounts,
+  '2026-11-27-0005-back-office': m20261127BackOffice,
 };

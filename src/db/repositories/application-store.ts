@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { AuditDraft } from '../../app/audit/ports.ts';
 import type {
   ApplicationEvent,
   ApplicationEventType,
@@ -9,7 +10,10 @@ import type {
   StatusChange,
 } from '../../app/applications/ports.ts';
 import type { SubmittedValues } from '../../app/applications/submitted-values.ts';
-import { isApplicationStatus } from '../../domain/application/application-status.ts';
+import {
+  EDITABLE_STATUSES,
+  isApplicationStatus,
+} from '../../domain/application/application-status.ts';
 import { rawStep } from '../../domain/application/raw-input.ts';
 import {
   APPLICATION_STEPS,
@@ -19,6 +23,7 @@ import {
 import { isCodeStatus } from '../../domain/register/code-status.ts';
 import { isRole } from '../../domain/register/roles.ts';
 import type { ApplicationTable, Database } from '../schema.ts';
+import { appendAudit } from './audit-log.ts';
 
 /** The `data` column: the typed steps, and the normalised values once submitted. */
 interface StoredData extends ApplicationData {
@@ -41,7 +46,7 @@ function serialise(data: ApplicationData, submitted: SubmittedValues | null): st
   return JSON.stringify(stored);
 }
 
-function recordOf(row: Selectable<ApplicationTable>): ApplicationRecord {
+export function recordOf(row: Selectable<ApplicationTable>): ApplicationRecord {
   const { data, submitted } = parseData(row.data);
   if (!isApplicationStatus(row.status)) throw new Error(`unknown application status ${row.status}`);
   return {
@@ -59,10 +64,14 @@ function recordOf(row: Selectable<ApplicationTable>): ApplicationRecord {
     submittedAt: row.submitted_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    assignedTo: row.assigned_to,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+    decisionReason: row.decision_reason,
   };
 }
 
-function eventRow(e: ApplicationEvent) {
+export function eventRow(e: ApplicationEvent) {
   return {
     application_id: e.applicationId,
     type: e.type,
@@ -88,7 +97,11 @@ const FILE_COLUMNS = [
 class KyselyApplicationStore implements ApplicationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(record: ApplicationRecord, event: ApplicationEvent): Promise<void> {
+  async create(
+    record: ApplicationRecord,
+    event: ApplicationEvent,
+    audit: AuditDraft,
+  ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       await tx
         .insertInto('application')
@@ -109,6 +122,7 @@ class KyselyApplicationStore implements ApplicationRepository {
         })
         .execute();
       await tx.insertInto('application_event').values(eventRow(event)).execute();
+      await appendAudit(tx, audit);
     });
   }
 
@@ -137,19 +151,34 @@ class KyselyApplicationStore implements ApplicationRepository {
     id: string,
     organisationId: string,
     change: Parameters<ApplicationRepository['saveDraft']>[2],
+    audit: AuditDraft,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('application')
-      .set({
-        data: serialise(change.data, null),
-        current_step: change.currentStep,
-        updated_at: change.at,
-      })
-      .where('id', '=', id)
-      .where('organisation_id', '=', organisationId)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return this.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .selectFrom('application')
+        .select('data')
+        .where('id', '=', id)
+        .where('organisation_id', '=', organisationId)
+        .where('status', 'in', EDITABLE_STATUSES)
+        .executeTakeFirst();
+      if (row === undefined) return false;
+      // The values fixed at submission stay until the application is sent again.
+      const { submitted } = parseData(row.data);
+      const result = await tx
+        .updateTable('application')
+        .set({
+          data: serialise(change.data, submitted),
+          current_step: change.currentStep,
+          updated_at: change.at,
+        })
+        .where('id', '=', id)
+        .where('organisation_id', '=', organisationId)
+        .where('status', 'in', EDITABLE_STATUSES)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      await appendAudit(tx, audit);
+      return true;
+    });
   }
 
   async transition(change: StatusChange): Promise<boolean> {
@@ -183,6 +212,7 @@ class KyselyApplicationStore implements ApplicationRepository {
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) return false;
       await tx.insertInto('application_event').values(eventRow(change.event)).execute();
+      await appendAudit(tx, change.audit);
       return true;
     });
   }
@@ -190,8 +220,17 @@ class KyselyApplicationStore implements ApplicationRepository {
   async attachFile(
     file: ApplicationFile & { readonly content: Uint8Array },
     event: ApplicationEvent,
-  ): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
+    audit: AuditDraft,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      // Touching the row first locks it (PostgreSQL), so a submission waits for the file or wins.
+      const open = await tx
+        .updateTable('application')
+        .set({ updated_at: event.at })
+        .where('id', '=', file.applicationId)
+        .where('status', 'in', EDITABLE_STATUSES)
+        .executeTakeFirst();
+      if (open.numUpdatedRows === 0n) return false;
       await tx
         .deleteFrom('application_file')
         .where('application_id', '=', file.applicationId)
@@ -216,6 +255,8 @@ class KyselyApplicationStore implements ApplicationRepository {
         })
         .execute();
       await tx.insertInto('application_event').values(eventRow(event)).execute();
+      await appendAudit(tx, audit);
+      return true;
     });
   }
 

@@ -12,6 +12,7 @@ import type {
 } from '../../app/register/models.ts';
 import type { RegisterReader } from '../../app/register/ports.ts';
 import type { CodeStatus } from '../../domain/register/code-status.ts';
+import { isPublicReason } from '../../domain/register/lifecycle-rules.ts';
 import { foldForSearch } from '../../domain/register/search-text.ts';
 import type { Database } from '../schema.ts';
 import { federatedRecord } from './federated-rows.ts';
@@ -58,6 +59,7 @@ function toEvent(row: {
   from_status: string | null;
   to_status: string | null;
   reason: string | null;
+  reason_code: string | null;
   at: string;
   snapshot: string;
 }): RegisterEvent {
@@ -68,6 +70,7 @@ function toEvent(row: {
     fromStatus: row.from_status as CodeStatus | null,
     toStatus: row.to_status as CodeStatus | null,
     reason: row.reason,
+    reasonCode: isPublicReason(row.reason_code) ? row.reason_code : null,
     at: row.at,
     record: JSON.parse(row.snapshot) as PartyRecord,
   };

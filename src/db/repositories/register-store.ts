@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditDraft } from '../../app/audit/ports.ts';
 import type { FederatedRecord, ReservedCode } from '../../app/register/models.ts';
 import type {
   CodeRow,
@@ -12,6 +13,7 @@ import type { CodeStatus } from '../../domain/register/code-status.ts';
 import type { Role } from '../../domain/register/roles.ts';
 import { foldForSearch } from '../../domain/register/search-text.ts';
 import type { Database } from '../schema.ts';
+import { appendAudit } from './audit-log.ts';
 import { federatedRow, sameFederated } from './federated-rows.ts';
 import { findPartyRecord, rolesOf, type Db } from './party-rows.ts';
 
@@ -186,6 +188,7 @@ class KyselyRegisterWriter implements RegisterWriter {
         from_status: e.fromStatus,
         to_status: e.toStatus,
         reason: e.reason,
+        reason_code: e.reasonCode ?? null,
         at: e.at,
         snapshot: JSON.stringify(record),
       })
@@ -260,6 +263,10 @@ class KyselyRegisterWriter implements RegisterWriter {
     return result.numDeletedRows > 0n;
   }
 
+  async audit(draft: AuditDraft): Promise<void> {
+    await appendAudit(this.db, draft);
+  }
+
   async countCodes(): Promise<number> {
     const row = await this.db
       .selectFrom('party_code')
@@ -267,6 +274,14 @@ class KyselyRegisterWriter implements RegisterWriter {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
+}
+
+/**
+ * The register's writer over a transaction that another store has opened, so that a change to
+ * the register and the change that caused it (an approval, a lifecycle decision) commit together.
+ */
+export function registerWriter(trx: Db): RegisterWriter {
+  return new KyselyRegisterWriter(trx);
 }
 
 /** The register's write side over Kysely: every piece of work in one transaction. */

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canTransition, CODE_STATUSES, isInForce, nextStatuses } from './code-status.ts';
+import {
+  canTransition,
+  CODE_STATUSES,
+  isInForce,
+  nextStatuses,
+  STATUS_OPERATIONS,
+  statusAfter,
+} from './code-status.ts';
 
 describe('code status transitions', () => {
   it('allows exactly the documented moves', () => {
@@ -23,5 +30,19 @@ describe('code status transitions', () => {
 
   it('only an active code is in force', () => {
     assert.deepEqual(CODE_STATUSES.filter(isInForce), ['active']);
+  });
+
+  it('every lifecycle operation makes only allowed moves, and nothing leaves withdrawn', () => {
+    for (const [operation, { from, to }] of Object.entries(STATUS_OPERATIONS)) {
+      for (const status of from) assert.ok(canTransition(status, to), `${operation}: ${status}`);
+    }
+    assert.equal(statusAfter('suspend', 'active'), 'suspended');
+    assert.equal(statusAfter('suspend', 'suspended'), undefined);
+    assert.equal(statusAfter('reinstate', 'suspended'), 'active');
+    assert.equal(statusAfter('reinstate', 'active'), undefined);
+    assert.equal(statusAfter('withdraw', 'reserved'), 'withdrawn');
+    for (const operation of ['suspend', 'reinstate', 'withdraw'] as const) {
+      assert.equal(statusAfter(operation, 'withdrawn'), undefined, operation);
+    }
   });
 });

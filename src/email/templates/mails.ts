@@ -63,20 +63,61 @@ export function applicationReceivedMail(
   });
 }
 
+/** A person's text, one paragraph per line: mails keep the line breaks the reviewer typed. */
+function linesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * A change of an application's status. Approval, rejection (with its reason) and a request for
+ * more information (with the question) each have their own mail; other statuses share one.
+ */
 export function statusChangedMail(
   m: Base & { reference: string; status: string; reason?: string | undefined },
 ): MailMessage {
   const { t } = m;
-  const status = t(`mail:statuses.${m.status}`, { defaultValue: m.status });
-  const paragraphs = [t('mail:statusChanged.intro', { reference: m.reference, status })];
-  if (m.reason !== undefined && m.reason.trim() !== '') {
-    paragraphs.push(t('mail:statusChanged.reason', { reason: m.reason }));
+  const reference = m.reference;
+  const reason = linesOf(m.reason ?? '');
+  const mail = (key: string, paragraphs: string[], after: string[]) =>
+    renderMail(m.to, {
+      lang: m.lang,
+      subject: t(`mail:${key}.subject`, { reference }),
+      ...common(t),
+      paragraphs,
+      after,
+    });
+  switch (m.status) {
+    case 'approved':
+      return mail(
+        'approved',
+        [t('mail:approved.intro', { reference }), t('mail:approved.register')],
+        [t('mail:approved.next')],
+      );
+    case 'rejected':
+      return mail(
+        'rejected',
+        [
+          t('mail:rejected.intro', { reference }),
+          ...(reason.length === 0 ? [] : [t('mail:rejected.reasonIntro'), ...reason]),
+        ],
+        [t('mail:rejected.next')],
+      );
+    case 'info_requested':
+      return mail(
+        'infoRequested',
+        [
+          t('mail:infoRequested.intro', { reference }),
+          ...(reason.length === 0 ? [] : [t('mail:infoRequested.questionIntro'), ...reason]),
+        ],
+        [t('mail:infoRequested.next'), t('mail:infoRequested.clock')],
+      );
   }
-  return renderMail(m.to, {
-    lang: m.lang,
-    subject: t('mail:statusChanged.subject', { reference: m.reference }),
-    ...common(t),
-    paragraphs,
-    after: [t('mail:statusChanged.next')],
-  });
+  const status = t(`mail:statuses.${m.status}`, { defaultValue: m.status });
+  const paragraphs = [t('mail:statusChanged.intro', { reference, status })];
+  if (reason.length > 0)
+    paragraphs.push(t('mail:statusChanged.reason', { reason: reason.join(' ') }));
+  return mail('statusChanged', paragraphs, [t('mail:statusChanged.next')]);
 }

@@ -10,6 +10,7 @@ export function AccountNav({ ctx }: { readonly ctx: PageContext }) {
         {link('/account', ctx.t('account:nav.applications'))}
         {link('/account/team', ctx.t('account:nav.team'))}
         {link('/account/tokens', ctx.t('account:nav.tokens'))}
+        {link('/account/requests', ctx.t('account:nav.requests'))}
       </ul>
     </nav>
   );

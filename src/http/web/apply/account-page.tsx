@@ -20,7 +20,9 @@ function Actions({ ctx, a }: { readonly ctx: PageContext; readonly a: Applicatio
   const open =
     a.status === 'draft'
       ? { path: `/apply/${a.id}/${a.currentStep}`, key: 'apply:account.continue' }
-      : { path: `/apply/${a.id}/review`, key: 'apply:account.view' };
+      : a.status === 'info_requested'
+        ? { path: `/apply/${a.id}/review`, key: 'apply:account.answer' }
+        : { path: `/apply/${a.id}/review`, key: 'apply:account.view' };
   return (
     <ul class="apply-actions">
       <li>

@@ -72,10 +72,39 @@ function Terms({
           </div>
         </div>
         <button type="submit" class="button">
-          {ctx.t('apply:review.submit')}
+          {ctx.t(
+            review.application.status === 'info_requested'
+              ? 'apply:review.resubmit'
+              : 'apply:review.submit',
+          )}
         </button>
       </form>
     </section>
+  );
+}
+
+/** The registry's question while it waits for more information, or why it rejected. */
+function ReviewerMessage({
+  ctx,
+  view,
+}: {
+  readonly ctx: PageContext;
+  readonly view: ReviewPageProps['review']['application'];
+}) {
+  const message = view.reviewerMessage;
+  if (message === null) return null;
+  const asking = view.status === 'info_requested';
+  return (
+    <div class="notice" role={asking ? 'status' : undefined}>
+      <h2>{ctx.t(asking ? 'apply:review.infoHeading' : 'apply:review.rejectedHeading')}</h2>
+      {message
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+      {asking && <p>{ctx.t('apply:review.infoLead')}</p>}
+    </div>
   );
 }
 
@@ -84,9 +113,12 @@ export function ReviewPage(props: ReviewPageProps) {
   const { ctx, review, problems } = props;
   const view = review.application;
   const editable = view.editable;
-  const title = editable
-    ? ctx.t('apply:review.title')
-    : ctx.t('apply:review.readOnlyTitle', { reference: view.reference });
+  const title =
+    view.status === 'info_requested'
+      ? ctx.t('apply:review.infoTitle', { reference: view.reference })
+      : editable
+        ? ctx.t('apply:review.title')
+        : ctx.t('apply:review.readOnlyTitle', { reference: view.reference });
   const hrefOf = (p: Problem) => {
     const step = p.field.split('.')[0] ?? '';
     return p.field === 'acceptTerms' || step === ''
@@ -126,6 +158,7 @@ export function ReviewPage(props: ReviewPageProps) {
           </div>
         )}
       </dl>
+      <ReviewerMessage ctx={ctx} view={view} />
       {editable && <p class="lead">{ctx.t('apply:review.lead')}</p>}
       <AbroadWarnings ctx={ctx} review={review} />
       <ApplicationSummary ctx={ctx} view={view} />

@@ -75,7 +75,8 @@ export function reviewRoutes(app: FastifyInstance, o: ApplyRouteOptions, lang: L
   app.get(`${base}/submitted`, page, async (request, reply) => {
     const account = signedIn(request);
     const view = await getApplication(o.services, account, idOf(request));
-    if (view.status === 'draft') return reply.redirect(`/${lang}/apply/${view.id}/review`, 303);
+    // Not sent (yet, or again since the registry asked for more): the review page instead.
+    if (view.editable) return reply.redirect(`/${lang}/apply/${view.id}/review`, 303);
     return reply.html(SubmittedPage({ ctx: pageContext(request), view, email: account.email }));
   });
   app.get(`${base}/withdraw`, page, async (request, reply) => {

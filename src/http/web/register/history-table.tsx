@@ -4,6 +4,10 @@ import { formatDate } from './formatting.ts';
 
 function statusChange(ctx: PageContext, event: RegisterEvent): string {
   const status = (s: string) => ctx.t(`register:statusWords.${s}`);
+  const until = event.record.validTo;
+  if (event.type === 'withdrawal_scheduled' && until !== null) {
+    return ctx.t('register:history.withdrawalOn', { date: formatDate(ctx.lang, until) });
+  }
   if (event.fromStatus !== null && event.toStatus !== null && event.fromStatus !== event.toStatus) {
     return ctx.t('register:history.statusFromTo', {
       from: status(event.fromStatus),
@@ -14,6 +18,13 @@ function statusChange(ctx: PageContext, event: RegisterEvent): string {
     return ctx.t('register:history.statusSet', { to: status(event.toStatus) });
   }
   return ctx.t('register:history.statusUnchanged');
+}
+
+/** A lifecycle change's public reason in the page's language; older reasons as written. */
+function reasonOf(ctx: PageContext, event: RegisterEvent): string {
+  const code = event.reasonCode ?? null;
+  if (code !== null) return ctx.t(`register:publicReasons.${code}`);
+  return event.reason ?? ctx.t('register:history.noReason');
 }
 
 /** The public history of one code, oldest first, each change in words. */
@@ -49,7 +60,7 @@ export function HistoryTable({
                   </td>
                   <td>{ctx.t(`register:events.${event.type}`)}</td>
                   <td>{statusChange(ctx, event)}</td>
-                  <td>{event.reason ?? ctx.t('register:history.noReason')}</td>
+                  <td>{reasonOf(ctx, event)}</td>
                 </tr>
               ))}
             </tbody>

@@ -127,8 +127,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ services: Applicatio
       schema: {
         tags: TAGS,
         operationId: 'submitApplication',
-        summary: 'Submit a draft, accepting the current terms',
-        description: `Checks everything again, the availability of the code included. \`422 unprocessable\` lists every field error (\`acceptTerms\`: \`terms_not_accepted\`); \`409 conflict\` when the application is no longer a draft. The terms version and time are recorded and a confirmation is mailed. ${NOT_YOURS}`,
+        summary: 'Submit a draft, or send it again with the information asked for',
+        description: `Checks everything again, the availability of the code included. \`422 unprocessable\` lists every field error (\`acceptTerms\`: \`terms_not_accepted\`); \`409 conflict\` unless the application is a draft or the registry asked for more information (\`info_requested\`: sending it again returns it to the review queue and restarts the clock of ten working days). The terms version and time are recorded and a confirmation is mailed. ${NOT_YOURS}`,
         security: BEARER,
         params: IdParamsSchema,
         body: SubmitBodySchema,
@@ -158,8 +158,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ services: Applicatio
       schema: {
         tags: TAGS,
         operationId: 'withdrawApplication',
-        summary: 'Withdraw a draft or submitted application',
-        description: `\`409 conflict\` once a reviewer has started on it. ${NOT_YOURS}`,
+        summary: 'Withdraw a draft, submitted or `info_requested` application',
+        description: `\`409 conflict\` once a reviewer has taken it or it is decided. ${NOT_YOURS}`,
         security: BEARER,
         params: IdParamsSchema,
         response: {

@@ -68,6 +68,7 @@ export function presentApplication(request: FastifyRequest, view: ApplicationVie
     submittedAt: view.submittedAt,
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
+    reviewerMessage: view.reviewerMessage,
   };
 }
 

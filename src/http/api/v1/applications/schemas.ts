@@ -104,13 +104,26 @@ export const ApplicationSchema = Type.Object(
       description: 'What is wrong in the steps saved so far',
     }),
     files: Type.Array(FileSchema),
-    editable: Type.Boolean(),
+    editable: Type.Boolean({
+      description: 'A draft, or `info_requested`: the steps can be saved and it can be submitted',
+    }),
     withdrawable: Type.Boolean(),
     termsVersion: nullable(Type.String()),
     termsAcceptedAt: nullable(Type.String({ format: 'date-time' })),
-    submittedAt: nullable(Type.String({ format: 'date-time' })),
+    submittedAt: nullable(
+      Type.String({
+        format: 'date-time',
+        description: 'The first submission; sending it again after a question keeps it',
+      }),
+    ),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
+    reviewerMessage: nullable(
+      Type.String({
+        description:
+          'The registry’s question while the status is `info_requested`, or the reason of a rejection',
+      }),
+    ),
   },
   { title: 'Application' },
 );

@@ -25,7 +25,7 @@ const STEP_SUMMARY = {
   invoice: 'Save step 4: invoicing',
 } as const;
 
-const STEP_DESCRIPTION = `The draft is saved as sent **even when a field is wrong**: the answer is then \`422 unprocessable\` with every field error (\`errors[].field\` is \`<step>.<field>\`), and \`GET\` returns what was sent. Valid: \`200\`, and \`currentStep\` moves on. Fields are text as typed (numbers are read as text); unknown fields are dropped. \`409 conflict\` once submitted.`;
+const STEP_DESCRIPTION = `The draft is saved as sent **even when a field is wrong**: the answer is then \`422 unprocessable\` with every field error (\`errors[].field\` is \`<step>.<field>\`), and \`GET\` returns what was sent. Valid: \`200\`, and \`currentStep\` moves on. Fields are text as typed (numbers are read as text); unknown fields are dropped. \`409 conflict\` once submitted, until the registry asks for more information (status \`info_requested\`): the steps can then be saved again, and the application submitted again.`;
 
 /** One endpoint per step, so each documents its own body; and the registry extract upload. */
 export const stepRoutes: FastifyPluginAsyncTypebox<{ services: ApplicationServices }> = (
@@ -93,7 +93,7 @@ export const stepRoutes: FastifyPluginAsyncTypebox<{ services: ApplicationServic
         tags: ['applications'],
         operationId: 'attachRegistryExtract',
         summary: 'Attach an extract of the company register (PDF)',
-        description: `The body is the PDF itself (\`Content-Type: application/pdf\`), at most ${String(REGISTRY_EXTRACT_LIMIT / 1024 / 1024)} MB; it must start with \`%PDF-\`. A new upload replaces the earlier one. Drafts only (\`409\` otherwise).`,
+        description: `The body is the PDF itself (\`Content-Type: application/pdf\`), at most ${String(REGISTRY_EXTRACT_LIMIT / 1024 / 1024)} MB; it must start with \`%PDF-\`. A new upload replaces the earlier one. Drafts, and applications on which more information was requested, only (\`409\` otherwise).`,
         security: BEARER,
         params: IdParamsSchema,
         querystring: ExtractQuerySchema,

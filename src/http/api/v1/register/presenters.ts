@@ -68,6 +68,7 @@ export function presentHistoryEvent(event: RegisterEvent): HistoryEventView {
     fromStatus: event.fromStatus,
     toStatus: event.toStatus,
     reason: event.reason,
+    reasonCode: event.reasonCode ?? null,
   };
 }
 

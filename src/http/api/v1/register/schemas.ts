@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { EVENT_TYPES } from '../../../../app/register/models.ts';
 import { CODE_STATUSES } from '../../../../domain/register/code-status.ts';
+import { PUBLIC_REASONS } from '../../../../domain/register/lifecycle-rules.ts';
 import { ROLES } from '../../../../domain/register/roles.ts';
 
 /**
@@ -108,6 +109,12 @@ export const HistoryEventSchema = Type.Object(
     fromStatus: nullable(stringEnum(CODE_STATUSES, { description: 'Status before, if changed' })),
     toStatus: nullable(stringEnum(CODE_STATUSES, { description: 'Status after, if changed' })),
     reason: nullable(Type.String({ description: 'Public reason; never personal data' })),
+    reasonCode: nullable(
+      stringEnum(PUBLIC_REASONS, {
+        description:
+          'For changes made by the registry: the public reason as a stable code from a fixed list (`reason` says it in English)',
+      }),
+    ),
   },
   { title: 'HistoryEvent' },
 );
