@@ -11,6 +11,7 @@ import { createTestDb, DIALECTS, dialectSkip, type TestDatabase } from '../suppo
 import { runIdro } from '../support/run-idro.ts';
 import { totpCode } from '../support/staff.ts';
 import {
+  addStaffByCli,
   enrol,
   enrolmentLinkOf,
   PUBLIC_URL,
@@ -33,6 +34,13 @@ for (const dialect of DIALECTS) {
       app = await createTestApp({ dialect, clock });
     });
     after(() => app.close());
+    /** Signs in on the sign-in page with the good password and the secret's current code. */
+    const signInWith = async (email: string, secret: string) =>
+      signInStaffPage(app, new CookieJar(), {
+        email,
+        password: GOOD,
+        code: await totpCode(secret, clock.now()),
+      });
 
     it('staff add prints a one-time link; only its digest is stored; the audit names the CLI', async () => {
       const run = await staffCli(app, [
@@ -91,14 +99,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('enrols from the link: password rules, the QR code and secret, a confirmed code', async () => {
-      const run = await staffCli(app, [
-        'add',
-        '--email',
-        'ben@registry.test',
-        '--role',
-        'reviewer',
-      ]);
-      const path = new URL(enrolmentLinkOf(run.stdout)).pathname;
+      const { path } = await addStaffByCli(app, 'ben@registry.test');
       const jar = new CookieJar();
       const form = await getPage(app, jar, path);
       assert.equal(form.statusCode, 200);
@@ -154,34 +155,19 @@ for (const dialect of DIALECTS) {
       assert.equal(stored.totp_secret, secret);
 
       // Not signed in, not enrolled: the password alone does nothing yet.
-      const early = await signInStaffPage(app, new CookieJar(), {
-        email: 'ben@registry.test',
-        password: GOOD,
-        code: await totpCode(secret, clock.now()),
-      });
+      const early = await signInWith('ben@registry.test', secret);
       assert.equal(early.statusCode, 401);
 
-      const confirm = path;
-      const wrong = await postForm(app, jar, confirm, {
-        _csrf: csrfOf(step.body),
-        step: 'authenticator',
-        code: '000000',
-      });
+      const confirmCode = (code: string) =>
+        postForm(app, jar, path, { _csrf: csrfOf(step.body), step: 'authenticator', code });
+      const wrong = await confirmCode('000000');
       assert.equal(wrong.statusCode, 400);
       assert.match(wrong.body, /This code is not right/);
-      const empty = await postForm(app, jar, confirm, {
-        _csrf: csrfOf(step.body),
-        step: 'authenticator',
-        code: '',
-      });
+      const empty = await confirmCode('');
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /Enter the six-digit code/);
       const code = await totpCode(secret, clock.now());
-      const done = await postForm(app, jar, confirm, {
-        _csrf: csrfOf(step.body),
-        step: 'authenticator',
-        code: `${code.slice(0, 3)} ${code.slice(3)}`,
-      });
+      const done = await confirmCode(`${code.slice(0, 3)} ${code.slice(3)}`);
       assert.equal(done.statusCode, 303);
       assert.equal(done.headers.location, '/en/admin');
       const cookie = done.cookies.find((c) => c.name === 'idro_staff');
@@ -208,14 +194,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('lets the member go back to the password step before the code is confirmed', async () => {
-      const run = await staffCli(app, [
-        'add',
-        '--email',
-        'cas@registry.test',
-        '--role',
-        'reviewer',
-      ]);
-      const path = new URL(enrolmentLinkOf(run.stdout)).pathname;
+      const { path } = await addStaffByCli(app, 'cas@registry.test');
       const jar = new CookieJar();
       const form = await getPage(app, jar, path);
       await postForm(app, jar, path, {
@@ -227,23 +206,12 @@ for (const dialect of DIALECTS) {
       assert.match(back.body, /Choose your password/);
       const { secret } = await enrol(app, `${PUBLIC_URL}${path}`, GOOD, clock);
       clock.advanceMinutes(1);
-      const signedIn = await signInStaffPage(app, new CookieJar(), {
-        email: 'cas@registry.test',
-        password: GOOD,
-        code: await totpCode(secret, clock.now()),
-      });
+      const signedIn = await signInWith('cas@registry.test', secret);
       assert.equal(signedIn.statusCode, 303);
     });
 
     it('refuses an expired link, a mistyped one, and a link of a disabled member', async () => {
-      const run = await staffCli(app, [
-        'add',
-        '--email',
-        'dee@registry.test',
-        '--role',
-        'reviewer',
-      ]);
-      const path = new URL(enrolmentLinkOf(run.stdout)).pathname;
+      const { path } = await addStaffByCli(app, 'dee@registry.test');
       const jar = new CookieJar();
       const form = await getPage(app, jar, path);
       assert.equal(form.statusCode, 200);
@@ -262,14 +230,7 @@ for (const dialect of DIALECTS) {
       assert.equal(french.statusCode, 410);
       assert.match(french.body, /Ce lien d’activation ne fonctionne pas/);
 
-      const fay = await staffCli(app, [
-        'add',
-        '--email',
-        'fay@registry.test',
-        '--role',
-        'reviewer',
-      ]);
-      const fayPath = new URL(enrolmentLinkOf(fay.stdout)).pathname;
+      const { path: fayPath } = await addStaffByCli(app, 'fay@registry.test');
       assert.equal((await getPage(app, jar, fayPath)).statusCode, 200);
       await disableStaffMember(
         app.backOffice.staff,
@@ -280,14 +241,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('staff reset revokes the password, the authenticator and every session, with a new link', async () => {
-      const run = await staffCli(app, [
-        'add',
-        '--email',
-        'eva@registry.test',
-        '--role',
-        'reviewer',
-      ]);
-      const { jar, secret } = await enrol(app, enrolmentLinkOf(run.stdout), GOOD, clock);
+      const added = await addStaffByCli(app, 'eva@registry.test');
+      const { jar, secret } = await enrol(app, added.link, GOOD, clock);
       assert.equal((await getPage(app, jar, '/en/admin/security')).statusCode, 200);
       const reset = await staffCli(app, ['reset', '--email', 'EVA@registry.test']);
       assert.equal(reset.code, 0, reset.stderr);
@@ -295,11 +250,7 @@ for (const dialect of DIALECTS) {
       const gone = await getPage(app, jar, '/en/admin/security');
       assert.equal(gone.statusCode, 303);
       clock.advanceMinutes(1);
-      const old = await signInStaffPage(app, new CookieJar(), {
-        email: 'eva@registry.test',
-        password: GOOD,
-        code: await totpCode(secret, clock.now()),
-      });
+      const old = await signInWith('eva@registry.test', secret);
       assert.equal(old.statusCode, 401);
       const second = await enrol(app, link, 'a brand new sentence here', clock);
       assert.notEqual(second.secret, secret);

@@ -50,6 +50,14 @@ export function enrolmentLinkOf(text: string): string {
   return match[0];
 }
 
+/** Adds a member with `idro staff add`; returns its enrolment link and the link's path. */
+export async function addStaffByCli(app: TestApp, email: string, role = 'reviewer') {
+  const run = await staffCli(app, ['add', '--email', email, '--role', role]);
+  if (run.code !== 0) throw new Error(`staff add refused: ${run.stderr}`);
+  const link = enrolmentLinkOf(run.stdout);
+  return { link, path: new URL(link).pathname };
+}
+
 /** The TOTP secret shown on the enrolment page, without its spaces. */
 export function secretOf(html: string): string {
   const match = /id="totp-secret">([A-Z2-7 ]+)</.exec(html);

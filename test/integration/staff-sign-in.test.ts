@@ -18,6 +18,18 @@ for (const dialect of DIALECTS) {
       clock.advanceMinutes(0.5);
       return totpCode(staff.totpSecret, clock.now());
     };
+    /** Signs the member in with its password (unless another is given) and a fresh code. */
+    const signIn = async (
+      staff: TestStaff,
+      jar = new CookieJar(),
+      fields: { password?: string; next?: string } = {},
+    ) =>
+      signInStaffPage(app, jar, {
+        email: staff.email,
+        password: staff.password,
+        code: await freshCode(staff),
+        ...fields,
+      });
 
     beforeEach(async () => {
       clock = testClock();
@@ -75,12 +87,7 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       assert.equal(row.last_sign_in_at, clock.now().toISOString());
 
-      const evil = await signInStaffPage(app, new CookieJar(), {
-        email: staff.email,
-        password: staff.password,
-        code: await freshCode(staff),
-        next: '//evil.example/steal',
-      });
+      const evil = await signIn(staff, new CookieJar(), { next: '//evil.example/steal' });
       assert.equal(evil.statusCode, 303);
       assert.equal(evil.headers.location, '/en/admin');
     });
@@ -144,11 +151,7 @@ for (const dialect of DIALECTS) {
       assert.equal(fifth.statusCode, 429);
       assert.match(fifth.body, /signing in is blocked until/);
       // Even the right password and code are refused while locked.
-      const right = await signInStaffPage(app, new CookieJar(), {
-        email: staff.email,
-        password: staff.password,
-        code: await freshCode(staff),
-      });
+      const right = await signIn(staff);
       assert.equal(right.statusCode, 429);
       const row = await app.db
         .selectFrom('staff')
@@ -164,11 +167,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(JSON.parse(locked[0]!.after ?? 'null'), { lockedUntil: row.locked_until });
 
       clock.advanceMinutes(15);
-      const afterLock = await signInStaffPage(app, new CookieJar(), {
-        email: staff.email,
-        password: staff.password,
-        code: await freshCode(staff),
-      });
+      const afterLock = await signIn(staff);
       assert.equal(afterLock.statusCode, 303);
       const cleared = await app.db
         .selectFrom('staff')
@@ -208,11 +207,7 @@ for (const dialect of DIALECTS) {
         .execute();
       assert.equal(sessions.length, 0);
       assert.equal((await getPage(app, staff.jar, '/en/admin/security')).statusCode, 303);
-      const refused = await signInStaffPage(app, new CookieJar(), {
-        email: staff.email,
-        password: staff.password,
-        code: await freshCode(staff),
-      });
+      const refused = await signIn(staff);
       assert.equal(refused.statusCode, 403);
       assert.match(refused.body, /This staff account is disabled/);
       assert.equal(
@@ -224,11 +219,7 @@ for (const dialect of DIALECTS) {
     it('signs out this session, or every session of the member (audited)', async () => {
       const staff = await createStaff(app, { role: 'reviewer' });
       const other = new CookieJar();
-      const signedIn = await signInStaffPage(app, other, {
-        email: staff.email,
-        password: staff.password,
-        code: await freshCode(staff),
-      });
+      const signedIn = await signIn(staff, other);
       assert.equal(signedIn.statusCode, 303);
 
       const confirm = await getPage(app, other, '/en/admin/sign-out');
@@ -241,11 +232,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await getPage(app, staff.jar, '/en/admin/security')).statusCode, 200);
 
       const third = new CookieJar();
-      await signInStaffPage(app, third, {
-        email: staff.email,
-        password: staff.password,
-        code: await freshCode(staff),
-      });
+      await signIn(staff, third);
       const security = await getPage(app, staff.jar, '/en/admin/security');
       assert.match(security.body, /name="everywhere" value="1"/);
       const everywhere = await postForm(app, staff.jar, '/en/admin/sign-out', {
@@ -263,11 +250,7 @@ for (const dialect of DIALECTS) {
     it('changes the password with the current one and a code; other sessions end (audited)', async () => {
       const staff = await createStaff(app, { role: 'reviewer' });
       const other = new CookieJar();
-      await signInStaffPage(app, other, {
-        email: staff.email,
-        password: staff.password,
-        code: await freshCode(staff),
-      });
+      await signIn(staff, other);
       const page = await getPage(app, staff.jar, '/en/admin/security');
       const change = (fields: Record<string, string>) =>
         postForm(app, staff.jar, '/en/admin/security/password', {
@@ -318,17 +301,9 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(replayed.statusCode, 400, 'the code used for the change is spent');
 
-      const oldOne = await signInStaffPage(app, new CookieJar(), {
-        email: staff.email,
-        password: staff.password,
-        code: await freshCode(staff),
-      });
+      const oldOne = await signIn(staff);
       assert.equal(oldOne.statusCode, 401);
-      const newOne = await signInStaffPage(app, new CookieJar(), {
-        email: staff.email,
-        password: newPassword,
-        code: await freshCode(staff),
-      });
+      const newOne = await signIn(staff, new CookieJar(), { password: newPassword });
       assert.equal(newOne.statusCode, 303);
       const entries = await staffAudit(app, staff.id);
       assert.deepEqual(

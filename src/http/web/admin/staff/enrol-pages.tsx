@@ -2,7 +2,8 @@ import { Layout } from '../../../../views/layout.tsx';
 import { localPath, type PageContext } from '../../../../views/page-context.ts';
 import { CsrfField } from '../../account/csrf-field.tsx';
 import { ErrorSummary } from '../../account/form-errors.tsx';
-import { Input, titled, type FieldProblem } from './form.tsx';
+import { CodeField, NewPasswordFields } from './credential-fields.tsx';
+import { titled, type FieldProblem } from './form.tsx';
 
 interface EnrolPageProps {
   readonly ctx: PageContext;
@@ -26,25 +27,7 @@ export function EnrolPasswordPage({ ctx, csrf, token, email, problems = [] }: En
         <CsrfField token={csrf} />
         <input type="hidden" name="step" value="password" />
         <input type="hidden" name="username" value={email} autocomplete="username" />
-        <Input
-          ctx={ctx}
-          id="password"
-          type="password"
-          label={t('admin-staff:fields.newPassword')}
-          hint={t('admin-staff:fields.newPasswordHint')}
-          autocomplete="new-password"
-          maxLength={200}
-          problems={problems}
-        />
-        <Input
-          ctx={ctx}
-          id="confirmation"
-          type="password"
-          label={t('admin-staff:fields.confirmation')}
-          autocomplete="new-password"
-          maxLength={200}
-          problems={problems}
-        />
+        <NewPasswordFields ctx={ctx} problems={problems} />
         <button type="submit" class="button">
           {t('admin-staff:enrol.passwordSubmit')}
         </button>
@@ -86,17 +69,7 @@ export function EnrolAuthenticatorPage(
       <form method="post" action={localPath(ctx, `/admin/enrol/${token}`)} novalidate>
         <CsrfField token={csrf} />
         <input type="hidden" name="step" value="authenticator" />
-        <Input
-          ctx={ctx}
-          id="code"
-          type="text"
-          numeric
-          label={t('admin-staff:fields.code')}
-          hint={t('admin-staff:fields.codeHint')}
-          autocomplete="one-time-code"
-          maxLength={7}
-          problems={problems}
-        />
+        <CodeField ctx={ctx} problems={problems} />
         <button type="submit" class="button">
           {t('admin-staff:enrol.totpSubmit')}
         </button>

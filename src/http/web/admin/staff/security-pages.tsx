@@ -3,7 +3,8 @@ import { localPath, type PageContext } from '../../../../views/page-context.ts';
 import { CsrfField } from '../../account/csrf-field.tsx';
 import { ErrorSummary } from '../../account/form-errors.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
-import { Input, titled, type FieldProblem } from './form.tsx';
+import { CodeField, NewPasswordFields, PasswordField } from './credential-fields.tsx';
+import { titled, type FieldProblem } from './form.tsx';
 
 export interface SecurityPageProps {
   readonly ctx: PageContext;
@@ -32,45 +33,15 @@ export function SecurityPage({ ctx, staff, csrf, problems = [], changed }: Secur
       <form method="post" action={localPath(ctx, '/admin/security/password')} novalidate>
         <CsrfField token={csrf} />
         <input type="hidden" name="username" value={staff.email} autocomplete="username" />
-        <Input
+        <PasswordField
           ctx={ctx}
           id="current"
-          type="password"
           label={t('admin-staff:fields.currentPassword')}
           autocomplete="current-password"
-          maxLength={200}
           problems={problems}
         />
-        <Input
-          ctx={ctx}
-          id="code"
-          type="text"
-          numeric
-          label={t('admin-staff:fields.code')}
-          hint={t('admin-staff:fields.codeHint')}
-          autocomplete="one-time-code"
-          maxLength={7}
-          problems={problems}
-        />
-        <Input
-          ctx={ctx}
-          id="password"
-          type="password"
-          label={t('admin-staff:fields.newPassword')}
-          hint={t('admin-staff:fields.newPasswordHint')}
-          autocomplete="new-password"
-          maxLength={200}
-          problems={problems}
-        />
-        <Input
-          ctx={ctx}
-          id="confirmation"
-          type="password"
-          label={t('admin-staff:fields.confirmation')}
-          autocomplete="new-password"
-          maxLength={200}
-          problems={problems}
-        />
+        <CodeField ctx={ctx} problems={problems} />
+        <NewPasswordFields ctx={ctx} problems={problems} />
         <button type="submit" class="button">
           {t('admin-staff:security.passwordSubmit')}
         </button>

@@ -2,6 +2,7 @@ import { Layout } from '../../../../views/layout.tsx';
 import { localPath, type PageContext } from '../../../../views/page-context.ts';
 import { CsrfField } from '../../account/csrf-field.tsx';
 import { ErrorSummary } from '../../account/form-errors.tsx';
+import { CodeField, PasswordField } from './credential-fields.tsx';
 import { Input, titled, type FieldProblem } from './form.tsx';
 
 export interface StaffSignInPageProps {
@@ -34,26 +35,14 @@ export function StaffSignInPage({ ctx, csrf, email, next, problems = [] }: Staff
           maxLength={254}
           problems={problems}
         />
-        <Input
+        <PasswordField
           ctx={ctx}
           id="password"
-          type="password"
           label={t('admin-staff:fields.password')}
           autocomplete="current-password"
-          maxLength={200}
           problems={problems}
         />
-        <Input
-          ctx={ctx}
-          id="code"
-          type="text"
-          numeric
-          label={t('admin-staff:fields.code')}
-          hint={t('admin-staff:fields.codeHint')}
-          autocomplete="one-time-code"
-          maxLength={7}
-          problems={problems}
-        />
+        <CodeField ctx={ctx} problems={problems} />
         <button type="submit" class="button">
           {t('admin-staff:signIn.submit')}
         </button>
