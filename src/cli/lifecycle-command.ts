@@ -1,4 +1,4 @@
-import { applyDueWithdrawals } from '../app/lifecycle/four-eyes.ts';
+import { applyDueWithdrawals } from '../app/lifecycle/apply-due-withdrawals.ts';
 import type { CliServices } from './cli-services.ts';
 import type { CliStreams } from './cli-streams.ts';
 import { parseCommandArgs } from './parse-args.ts';

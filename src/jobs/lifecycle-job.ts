@@ -1,4 +1,4 @@
-import { applyDueWithdrawals } from '../app/lifecycle/four-eyes.ts';
+import { applyDueWithdrawals } from '../app/lifecycle/apply-due-withdrawals.ts';
 import type { LifecycleServices } from '../app/lifecycle/ports.ts';
 
 /** How the job waits between runs; the system's timers, or a test's. */

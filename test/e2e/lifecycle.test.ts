@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { approveRequest, proposeWithdrawal } from '../../src/app/lifecycle/four-eyes.ts';
+import { approveRequest } from '../../src/app/lifecycle/approve-request.ts';
+import { proposeWithdrawal } from '../../src/app/lifecycle/propose-withdrawal.ts';
 import { linkOf } from '../support/accounts.ts';
 import { createApplicant } from '../support/applicants.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';

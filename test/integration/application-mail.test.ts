@@ -4,7 +4,8 @@ import { createSmtpMailer } from '../../src/email/smtp-mailer.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createApplicant, VALID_STEPS, type TestApplicant } from '../support/applicants.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
-import { approveApplication, requestInformation } from '../../src/app/review/decisions.ts';
+import { approveApplication } from '../../src/app/review/approve-application.ts';
+import { requestInformation } from '../../src/app/review/request-information.ts';
 import { createStaff } from '../support/staff.ts';
 
 // The application's mails, through a real SMTP server: received on submission, then a status

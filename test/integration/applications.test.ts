@@ -8,7 +8,7 @@ import {
   type TestApplicant,
 } from '../support/applicants.ts';
 import { dialectSkip, DIALECTS } from '../support/databases.ts';
-import { requestInformation } from '../../src/app/review/decisions.ts';
+import { requestInformation } from '../../src/app/review/request-information.ts';
 import { createStaff } from '../support/staff.ts';
 
 interface Problem {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { approveRequest } from '../../src/app/lifecycle/four-eyes.ts';
+import { approveRequest } from '../../src/app/lifecycle/approve-request.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { createLifecycleJob } from '../../src/jobs/lifecycle-job.ts';
 import { csrfOf, getPage, postForm } from '../support/accounts.ts';

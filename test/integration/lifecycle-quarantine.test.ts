@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { approveApplication } from '../../src/app/review/decisions.ts';
+import { approveApplication } from '../../src/app/review/approve-application.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { getPage } from '../support/accounts.ts';
 import { createApplicant, VALID_STEPS, type TestApplicant } from '../support/applicants.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ChainVerifier } from '../../src/app/audit/chain.ts';
-import { approveApplication } from '../../src/app/review/decisions.ts';
+import { approveApplication } from '../../src/app/review/approve-application.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { csrfOf, getPage, postForm } from '../support/accounts.ts';
 import { createApplicant, TINY_PDF } from '../support/applicants.ts';

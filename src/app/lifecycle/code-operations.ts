@@ -6,6 +6,7 @@ import { conflict, Fields, NAME_MAX } from './input.ts';
 import type { LifecycleActor, LifecycleServices } from './ports.ts';
 import {
   auditActor,
+  auditCode,
   codeKeyOf,
   codeState,
   commit,
@@ -46,13 +47,10 @@ export async function changeCodeStatus(
     const after: CodeRow = { ...code, status: to };
     await tx.register.updateCode(after, at);
     await publish(tx, key, 'status_changed', { from: code.status, to }, publicReason, at);
-    await tx.audit({
+    await auditCode(tx, code, {
       at,
       actor: auditActor(actor),
       action: operation === 'suspend' ? 'code.suspended' : 'code.reinstated',
-      subject: { type: 'code', id: key },
-      holderId: code.holderId,
-      codeKey: key,
       reason,
       before: codeState(code),
       after: { ...codeState(after), publicReason },
@@ -185,13 +183,10 @@ export async function linkSuccessor(
     const after: CodeRow = { ...code, successorKey: successor ?? null };
     await tx.register.updateCode(after, at);
     await publish(tx, key, 'successor_linked', { from: null, to: null }, publicReason, at);
-    await tx.audit({
+    await auditCode(tx, code, {
       at,
       actor: auditActor(actor),
       action: 'code.successor_linked',
-      subject: { type: 'code', id: key },
-      holderId: code.holderId,
-      codeKey: key,
       reason,
       before: codeState(code),
       after: { ...codeState(after), publicReason },

@@ -2,7 +2,7 @@ import type { CodeStatus } from '../../domain/register/code-status.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { PublicReason } from '../../domain/register/lifecycle-rules.ts';
 import { compactKey, parsePartyKey } from '../../domain/register/party-key.ts';
-import type { AuditActor } from '../audit/ports.ts';
+import type { AuditActor, AuditDraft } from '../audit/ports.ts';
 import type { RegisterEventType } from '../register/models.ts';
 import type { CodeRow, HolderRow } from '../register/ports.ts';
 import type { LifecycleActor, LifecycleServices, LifecycleTx } from './ports.ts';
@@ -100,5 +100,24 @@ export function publish(
     reason: PUBLIC_REASON_TEXT[publicReason],
     reasonCode: publicReason,
     at,
+  });
+}
+
+/** The trail's entry for a change to one code, by its holder and key. */
+export function auditCode(
+  tx: LifecycleTx,
+  code: CodeRow,
+  entry: Pick<AuditDraft, 'at' | 'actor' | 'action' | 'reason' | 'before' | 'after'>,
+): Promise<void> {
+  return tx.audit({
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    subject: { type: 'code', id: code.key },
+    holderId: code.holderId,
+    codeKey: code.key,
+    reason: entry.reason,
+    before: entry.before,
+    after: entry.after,
   });
 }

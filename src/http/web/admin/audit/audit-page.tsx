@@ -1,6 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import type { AuditOverview } from '../../../../app/audit/read-audit-trail.ts';
-import { ACTOR_TYPES, type AuditEntry } from '../../../../app/audit/ports.ts';
+import type { AuditEntry } from '../../../../app/audit/ports.ts';
 import type { AuditVerification } from '../../../../app/audit/verify-audit-trail.ts';
 import { formatHead } from '../../../../app/audit/verify-audit-trail.ts';
 import type { StaffMember } from '../../../../app/staff/ports.ts';
@@ -16,9 +15,12 @@ import {
   actorText,
   AUDIT_PATH,
   DateTime,
+  SummaryRow,
+  type EntryProps,
   SubjectLinks,
   type HolderNames,
 } from './entry-parts.tsx';
+import { FilterForm } from './filter-form.tsx';
 import { Pager } from './pager.tsx';
 import { VerificationReport } from './verification-report.tsx';
 
@@ -37,21 +39,6 @@ export interface AuditPageProps {
   readonly expectedProblem?: FieldProblem;
 }
 
-function Row({
-  label,
-  children,
-}: {
-  readonly label: string;
-  readonly children: ComponentChildren;
-}) {
-  return (
-    <div class="summary-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 function ChainState({
   ctx,
   overview,
@@ -65,8 +52,10 @@ function ChainState({
     <section aria-labelledby="chain-heading">
       <h2 id="chain-heading">{t('admin-audit:chain.heading')}</h2>
       <dl class="summary-list">
-        <Row label={t('admin-audit:chain.entries')}>{formatNumber(ctx.lang, entries)}</Row>
-        <Row label={t('admin-audit:chain.head')}>
+        <SummaryRow label={t('admin-audit:chain.entries')}>
+          {formatNumber(ctx.lang, entries)}
+        </SummaryRow>
+        <SummaryRow label={t('admin-audit:chain.head')}>
           {head === null ? (
             t('admin-audit:chain.noHead')
           ) : (
@@ -77,10 +66,10 @@ function ChainState({
               </code>
             </>
           )}
-        </Row>
-        <Row label={t('admin-audit:chain.lastAt')}>
+        </SummaryRow>
+        <SummaryRow label={t('admin-audit:chain.lastAt')}>
           {lastAt === null ? t('admin-audit:chain.empty') : <DateTime ctx={ctx} iso={lastAt} />}
-        </Row>
+        </SummaryRow>
       </dl>
       <p class="hint">{t('admin-audit:chain.headHint')}</p>
     </section>
@@ -123,151 +112,7 @@ function VerifyForm({
   );
 }
 
-interface Option {
-  readonly value: string;
-  readonly label: string;
-}
-
-function FilterSelect({
-  ctx,
-  name,
-  label,
-  all,
-  value,
-  options,
-  error,
-}: {
-  readonly ctx: PageContext;
-  readonly name: 'action' | 'actor';
-  readonly label: string;
-  readonly all: string;
-  readonly value: string;
-  readonly options: readonly Option[];
-  readonly error: AuditQueryError | undefined;
-}) {
-  const errorId = `${name}-error`;
-  return (
-    <div class={`form-group filter${error === undefined ? '' : ' form-group--error'}`}>
-      <label for={name}>{label}</label>
-      {error !== undefined && (
-        <p id={errorId} class="error-message">
-          <span class="visually-hidden">{ctx.t('admin-audit:errors.prefix')} </span>
-          {ctx.t(`admin-audit:errors.${error.message}`)}
-        </p>
-      )}
-      <select
-        id={name}
-        name={name}
-        aria-describedby={error === undefined ? undefined : errorId}
-        aria-invalid={error === undefined ? undefined : 'true'}
-      >
-        <option value="" selected={!options.some((o) => o.value === value)}>
-          {all}
-        </option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function FilterForm({
-  ctx,
-  values,
-  errors,
-  actions,
-}: {
-  readonly ctx: PageContext;
-  readonly values: AuditFilterValues;
-  readonly errors: readonly AuditQueryError[];
-  readonly actions: readonly string[];
-}) {
-  const { t } = ctx;
-  const problem = (field: AuditQueryError['field']): FieldProblem | undefined => {
-    const error = errors.find((e) => e.field === field);
-    return error && { field, message: t(`admin-audit:errors.${error.message}`) };
-  };
-  const known = values.action === '' || actions.includes(values.action);
-  const actionOptions = [...actions, ...(known ? [] : [values.action])].map((a) => ({
-    value: a,
-    label: actionLabel(ctx, a),
-  }));
-  return (
-    <form class="register-search" method="get" action={localPath(ctx, AUDIT_PATH)} role="search">
-      <div class="filters">
-        <FilterSelect
-          ctx={ctx}
-          name="action"
-          label={t('admin-audit:filters.actionLabel')}
-          all={t('admin-audit:filters.actionAll')}
-          value={values.action}
-          options={actionOptions}
-          error={errors.find((e) => e.field === 'action')}
-        />
-        <FilterSelect
-          ctx={ctx}
-          name="actor"
-          label={t('admin-audit:filters.actorLabel')}
-          all={t('admin-audit:filters.actorAll')}
-          value={values.actor}
-          options={ACTOR_TYPES.map((a) => ({ value: a, label: t(`admin-audit:actorTypes.${a}`) }))}
-          error={errors.find((e) => e.field === 'actor')}
-        />
-      </div>
-      <TextField
-        ctx={ctx}
-        id="who"
-        label={t('admin-audit:filters.whoLabel')}
-        hint={t('admin-audit:filters.whoHint')}
-        value={values.who.slice(0, 400)}
-        autocomplete="off"
-        maxLength={320}
-        problem={problem('who')}
-      />
-      <div class="filters">
-        <TextField
-          ctx={ctx}
-          id="from"
-          label={t('admin-audit:filters.fromLabel')}
-          hint={t('admin-audit:filters.dateHint')}
-          value={values.from.slice(0, 40)}
-          autocomplete="off"
-          maxLength={10}
-          problem={problem('from')}
-        />
-        <TextField
-          ctx={ctx}
-          id="to"
-          label={t('admin-audit:filters.toLabel')}
-          hint={t('admin-audit:filters.dateHint')}
-          value={values.to.slice(0, 40)}
-          autocomplete="off"
-          maxLength={10}
-          problem={problem('to')}
-        />
-      </div>
-      <p>
-        <button type="submit" class="button">
-          {t('admin-audit:filters.submit')}
-        </button>{' '}
-        <a href={localPath(ctx, AUDIT_PATH)}>{t('admin-audit:filters.clear')}</a>
-      </p>
-    </form>
-  );
-}
-
-function EntryRow({
-  ctx,
-  entry,
-  names,
-}: {
-  readonly ctx: PageContext;
-  readonly entry: AuditEntry;
-  readonly names: HolderNames;
-}) {
+function EntryRow({ ctx, entry, names }: EntryProps) {
   return (
     <tr>
       <th scope="row">{formatNumber(ctx.lang, entry.seq)}</th>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { entryDiff, type FieldChange } from '../../../../app/audit/entry-diff.ts';
 import type { AuditEntry } from '../../../../app/audit/ports.ts';
 import { isCodeStatus } from '../../../../domain/register/code-status.ts';
@@ -5,6 +6,30 @@ import { localPath, type PageContext } from '../../../../views/page-context.ts';
 
 /** Legal names of holders, by id, for the holders a page names. */
 export type HolderNames = ReadonlyMap<string, string>;
+
+/** What a component showing one entry of the trail is given. */
+export interface EntryProps {
+  readonly ctx: PageContext;
+  readonly entry: AuditEntry;
+  /** The names of the holders it refers to. */
+  readonly names: HolderNames;
+}
+
+/** One label and its value in a summary list (`dl.summary-list`). */
+export function SummaryRow({
+  label,
+  children,
+}: {
+  readonly label: string;
+  readonly children: ComponentChildren;
+}) {
+  return (
+    <div class="summary-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
 
 export const AUDIT_PATH = '/admin/audit';
 
@@ -121,15 +146,7 @@ function ValueText({
 }
 
 /** The fields an entry changed, before and after, in a table. */
-export function ChangesTable({
-  ctx,
-  entry,
-  names,
-}: {
-  readonly ctx: PageContext;
-  readonly entry: AuditEntry;
-  readonly names: HolderNames;
-}) {
+export function ChangesTable({ ctx, entry, names }: EntryProps) {
   const changes: FieldChange[] = entryDiff(entry.before, entry.after);
   if (changes.length === 0) return <p>{ctx.t('admin-audit:trail.noChanges')}</p>;
   return (
@@ -165,15 +182,7 @@ export function ChangesTable({
  * What an entry is about, with links to the trails it belongs to: the code's, the holder's. A
  * subject of another kind (an application, a staff member, an import) is named as recorded.
  */
-export function SubjectLinks({
-  ctx,
-  entry,
-  names,
-}: {
-  readonly ctx: PageContext;
-  readonly entry: AuditEntry;
-  readonly names: HolderNames;
-}) {
+export function SubjectLinks({ ctx, entry, names }: EntryProps) {
   const parts = [];
   const codeKey = entry.codeKey ?? (entry.subjectType === 'code' ? entry.subjectId : null);
   const holderId = entry.holderId ?? (entry.subjectType === 'holder' ? entry.subjectId : null);

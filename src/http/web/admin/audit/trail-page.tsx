@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { AuditEntry, AuditPage } from '../../../../app/audit/ports.ts';
+import type { AuditPage } from '../../../../app/audit/ports.ts';
 import type { CodeTrail, HolderTrail } from '../../../../app/audit/read-audit-trail.ts';
 import type { StaffMember } from '../../../../app/staff/ports.ts';
 import { localPath, type PageContext } from '../../../../views/page-context.ts';
@@ -13,37 +13,16 @@ import {
   codeDisplay,
   codeTrailPath,
   DateTime,
+  SummaryRow,
+  type EntryProps,
   holderTrailPath,
   SubjectLinks,
   type HolderNames,
 } from './entry-parts.tsx';
 import { Pager } from './pager.tsx';
 
-function Row({
-  label,
-  children,
-}: {
-  readonly label: string;
-  readonly children: ComponentChildren;
-}) {
-  return (
-    <div class="summary-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 /** One entry in full: when, who, about what, why, and the fields it changed. */
-function EntryDetail({
-  ctx,
-  entry,
-  names,
-}: {
-  readonly ctx: PageContext;
-  readonly entry: AuditEntry;
-  readonly names: HolderNames;
-}) {
+function EntryDetail({ ctx, entry, names }: EntryProps) {
   const { t } = ctx;
   const id = `entry-${entry.seq}`;
   return (
@@ -55,16 +34,16 @@ function EntryDetail({
         })}
       </h2>
       <dl class="summary-list">
-        <Row label={t('admin-audit:trail.when')}>
+        <SummaryRow label={t('admin-audit:trail.when')}>
           <DateTime ctx={ctx} iso={entry.at} />
-        </Row>
-        <Row label={t('admin-audit:trail.who')}>{actorText(ctx, entry)}</Row>
-        <Row label={t('admin-audit:trail.what')}>
+        </SummaryRow>
+        <SummaryRow label={t('admin-audit:trail.who')}>{actorText(ctx, entry)}</SummaryRow>
+        <SummaryRow label={t('admin-audit:trail.what')}>
           <SubjectLinks ctx={ctx} entry={entry} names={names} />
-        </Row>
-        <Row label={t('admin-audit:trail.why')}>
+        </SummaryRow>
+        <SummaryRow label={t('admin-audit:trail.why')}>
           {entry.reason ?? t('admin-audit:list.noReason')}
-        </Row>
+        </SummaryRow>
       </dl>
       <ChangesTable ctx={ctx} entry={entry} names={names} />
     </section>

@@ -12,6 +12,7 @@ import {
 import { HistoryTable } from '../../register/history-table.tsx';
 import { StatusTag } from '../../register/status-tag.tsx';
 import { pageTitle, ProblemSummary } from './form-fields.tsx';
+import { DoneNotice } from './done-notice.tsx';
 import {
   RenameForm,
   StatusForm,
@@ -178,11 +179,7 @@ export function CodePage(props: CodePageProps) {
         <a href={localPath(ctx, '/admin/codes')}>{t('admin-lifecycle:code.back')}</a>
       </p>
       <h1>{title}</h1>
-      {done !== undefined && (
-        <div class="notice" role="status">
-          {t(`admin-lifecycle:done.${done}`, { defaultValue: t('admin-lifecycle:done.other') })}
-        </div>
-      )}
+      <DoneNotice ctx={ctx} done={done} />
       <Summary ctx={ctx} overview={overview} />
       {overview.openRequest !== undefined && (
         <section aria-labelledby="open-request-heading">

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../../views/page-context.ts';
 
 /** A problem with a form field, translated; `id` is the field's id on the page. */
@@ -91,6 +92,34 @@ function HintAndError({
   );
 }
 
+/** A field's group: its label, hint and problem, then the control. */
+function LabelledField({
+  props,
+  problem,
+  children,
+}: {
+  readonly props: FieldProps;
+  readonly problem: FormProblem | undefined;
+  readonly children: ComponentChildren;
+}) {
+  const { ctx, id, hint } = props;
+  return (
+    <div class={groupClass(problem)}>
+      <label for={id}>{props.label}</label>
+      <HintAndError ctx={ctx} id={id} hint={hint} problem={problem} />
+      {children}
+    </div>
+  );
+}
+
+/** What ties a control to its hint and problem. */
+function controlAria(props: FieldProps, problem: FormProblem | undefined) {
+  return {
+    'aria-describedby': describedBy(props.id, props.hint !== undefined, problem !== undefined),
+    'aria-invalid': problem ? ('true' as const) : undefined,
+  };
+}
+
 /** A labelled one-line text input. */
 export function TextInput(
   props: FieldProps & {
@@ -100,12 +129,10 @@ export function TextInput(
     readonly width?: 'short' | 'medium';
   },
 ) {
-  const { ctx, id, hint, problems } = props;
-  const problem = problemOf(problems, id);
+  const { id } = props;
+  const problem = problemOf(props.problems, id);
   return (
-    <div class={groupClass(problem)}>
-      <label for={id}>{props.label}</label>
-      <HintAndError ctx={ctx} id={id} hint={hint} problem={problem} />
+    <LabelledField props={props} problem={problem}>
       <input
         id={id}
         name={props.name ?? id}
@@ -115,10 +142,9 @@ export function TextInput(
         autocomplete={props.autocomplete ?? 'off'}
         spellcheck={false}
         class={props.width === undefined ? undefined : `input--${props.width}`}
-        aria-describedby={describedBy(id, hint !== undefined, problem !== undefined)}
-        aria-invalid={problem ? 'true' : undefined}
+        {...controlAria(props, problem)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -126,23 +152,20 @@ export function TextInput(
 export function TextArea(
   props: FieldProps & { readonly value: string; readonly maxLength: number },
 ) {
-  const { ctx, id, hint, problems } = props;
-  const problem = problemOf(problems, id);
+  const { id } = props;
+  const problem = problemOf(props.problems, id);
   return (
-    <div class={groupClass(problem)}>
-      <label for={id}>{props.label}</label>
-      <HintAndError ctx={ctx} id={id} hint={hint} problem={problem} />
+    <LabelledField props={props} problem={problem}>
       <textarea
         id={id}
         name={props.name ?? id}
         rows={3}
         maxLength={props.maxLength}
-        aria-describedby={describedBy(id, hint !== undefined, problem !== undefined)}
-        aria-invalid={problem ? 'true' : undefined}
+        {...controlAria(props, problem)}
       >
         {props.value}
       </textarea>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -159,18 +182,11 @@ export function Select(
     readonly choose: string;
   },
 ) {
-  const { ctx, id, hint, problems, value } = props;
-  const problem = problemOf(problems, id);
+  const { id, value } = props;
+  const problem = problemOf(props.problems, id);
   return (
-    <div class={groupClass(problem)}>
-      <label for={id}>{props.label}</label>
-      <HintAndError ctx={ctx} id={id} hint={hint} problem={problem} />
-      <select
-        id={id}
-        name={props.name ?? id}
-        aria-describedby={describedBy(id, hint !== undefined, problem !== undefined)}
-        aria-invalid={problem ? 'true' : undefined}
-      >
+    <LabelledField props={props} problem={problem}>
+      <select id={id} name={props.name ?? id} {...controlAria(props, problem)}>
         <option value="">{props.choose}</option>
         {props.options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === value}>
@@ -178,7 +194,7 @@ export function Select(
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 

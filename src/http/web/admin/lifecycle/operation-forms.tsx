@@ -39,10 +39,17 @@ export interface OperationProps {
 /** Reads a form's values and problems, prefixing ids with the operation. */
 function formOf(props: OperationProps, op: string) {
   const mine = props.state?.op === op ? props.state : undefined;
+  const problems = mine?.problems ?? [];
   return {
-    id: (name: string) => `${op}-${name}`,
-    value: (name: string) => mine?.values[name] ?? props.defaults?.[name] ?? '',
-    problems: mine?.problems ?? [],
+    /** What every field of the form is given: id, name, label (by its key), value and problems. */
+    field: (name: string, label = name) => ({
+      ctx: props.ctx,
+      id: `${op}-${name}`,
+      name,
+      label: props.ctx.t(`admin-lifecycle:fields.${label}`),
+      value: mine?.values[name] ?? props.defaults?.[name] ?? '',
+      problems,
+    }),
   };
 }
 
@@ -114,25 +121,15 @@ function Reasons({
   return (
     <>
       <Select
-        ctx={ctx}
-        id={f.id('publicReason')}
-        name="publicReason"
-        label={ctx.t('admin-lifecycle:fields.publicReason')}
+        {...f.field('publicReason')}
         hint={ctx.t('admin-lifecycle:fields.publicReasonHint')}
-        value={f.value('publicReason')}
         options={options}
         choose={ctx.t('admin-lifecycle:fields.choose')}
-        problems={f.problems}
       />
       <TextArea
-        ctx={ctx}
-        id={f.id('reason')}
-        name="reason"
-        label={ctx.t('admin-lifecycle:fields.reason')}
+        {...f.field('reason')}
         hint={ctx.t('admin-lifecycle:fields.reasonHint')}
-        value={f.value('reason')}
         maxLength={REASON_MAX}
-        problems={f.problems}
       />
     </>
   );
@@ -170,17 +167,7 @@ export function WithdrawForm(props: OperationProps & { readonly earliest?: strin
       submit={ctx.t('admin-lifecycle:operations.withdraw.submit')}
       warning
     >
-      <TextInput
-        ctx={ctx}
-        id={f.id('effectiveDate')}
-        name="effectiveDate"
-        label={ctx.t('admin-lifecycle:fields.effectiveDate')}
-        hint={hint}
-        value={f.value('effectiveDate')}
-        maxLength={10}
-        width="medium"
-        problems={f.problems}
-      />
+      <TextInput {...f.field('effectiveDate')} hint={hint} maxLength={10} width="medium" />
       <Reasons props={props} op="withdraw" operation="withdraw" />
     </OperationSection>
   );
@@ -191,44 +178,17 @@ function HolderFields({ props, op }: { readonly props: OperationProps; readonly 
   const f = formOf(props, op);
   return (
     <>
-      <TextInput
-        ctx={ctx}
-        id={f.id('legalName')}
-        name="legalName"
-        label={ctx.t('admin-lifecycle:fields.legalName')}
-        value={f.value('legalName')}
-        maxLength={NAME_MAX}
-        autocomplete="off"
-        problems={f.problems}
-      />
-      <TextInput
-        ctx={ctx}
-        id={f.id('tradingName')}
-        name="tradingName"
-        label={ctx.t('admin-lifecycle:fields.tradingNameOptional')}
-        value={f.value('tradingName')}
-        maxLength={NAME_MAX}
-        problems={f.problems}
-      />
+      <TextInput {...f.field('legalName')} maxLength={NAME_MAX} autocomplete="off" />
+      <TextInput {...f.field('tradingName', 'tradingNameOptional')} maxLength={NAME_MAX} />
       <Select
-        ctx={ctx}
-        id={f.id('seatCountry')}
-        name="seatCountry"
-        label={ctx.t('admin-lifecycle:fields.seatCountryOptional')}
-        value={f.value('seatCountry')}
+        {...f.field('seatCountry', 'seatCountryOptional')}
         options={countryOptions(ctx.lang)}
         choose={ctx.t('admin-lifecycle:fields.chooseCountry')}
-        problems={f.problems}
       />
       <TextInput
-        ctx={ctx}
-        id={f.id('website')}
-        name="website"
-        label={ctx.t('admin-lifecycle:fields.websiteOptional')}
+        {...f.field('website', 'websiteOptional')}
         hint={ctx.t('admin-lifecycle:fields.websiteHint')}
-        value={f.value('website')}
         maxLength={NAME_MAX}
-        problems={f.problems}
       />
     </>
   );
@@ -247,27 +207,17 @@ export function TransferForm(props: OperationProps) {
       warning
     >
       <Radios
-        ctx={ctx}
-        id={f.id('target')}
-        name="target"
-        label={ctx.t('admin-lifecycle:fields.target')}
-        value={f.value('target')}
+        {...f.field('target')}
         options={[
           { value: 'existing', label: ctx.t('admin-lifecycle:fields.targetExisting') },
           { value: 'new', label: ctx.t('admin-lifecycle:fields.targetNew') },
         ]}
-        problems={f.problems}
       />
       <TextInput
-        ctx={ctx}
-        id={f.id('toCode')}
-        name="toCode"
-        label={ctx.t('admin-lifecycle:fields.toCode')}
+        {...f.field('toCode')}
         hint={ctx.t('admin-lifecycle:fields.toCodeHint')}
-        value={f.value('toCode')}
         maxLength={20}
         width="medium"
-        problems={f.problems}
       />
       <fieldset>
         <legend>{ctx.t('admin-lifecycle:fields.newHolder')}</legend>
@@ -306,15 +256,10 @@ export function SuccessorForm(props: OperationProps) {
       submit={ctx.t('admin-lifecycle:operations.successor.submit')}
     >
       <TextInput
-        ctx={ctx}
-        id={f.id('successor')}
-        name="successor"
-        label={ctx.t('admin-lifecycle:fields.successor')}
+        {...f.field('successor')}
         hint={ctx.t('admin-lifecycle:fields.toCodeHint')}
-        value={f.value('successor')}
         maxLength={20}
         width="medium"
-        problems={f.problems}
       />
       <Reasons props={props} op="successor" operation="successor" />
     </OperationSection>

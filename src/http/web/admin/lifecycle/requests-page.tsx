@@ -9,6 +9,7 @@ import { CsrfField } from '../../account/csrf-field.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
 import { displayForms } from '../../register/formatting.ts';
 import { pageTitle, ProblemSummary, Select, TextArea } from './form-fields.tsx';
+import { DoneNotice } from './done-notice.tsx';
 import type { FormState } from './operation-forms.tsx';
 import { CodeLink, DateText, RequestDetails } from './request-details.tsx';
 
@@ -211,11 +212,7 @@ export function RequestsPage(props: RequestsPageProps) {
     <AdminLayout ctx={ctx} staff={staff} title={pageTitle(ctx, title, problems)}>
       <ProblemSummary ctx={ctx} problems={problems} />
       <h1>{title}</h1>
-      {done !== undefined && (
-        <div class="notice" role="status">
-          {t(`admin-lifecycle:done.${done}`, { defaultValue: t('admin-lifecycle:done.other') })}
-        </div>
-      )}
+      <DoneNotice ctx={ctx} done={done} />
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading">{t('admin-lifecycle:queue.pendingHeading')}</h2>
         <p>{t('admin-lifecycle:queue.pendingLead')}</p>

@@ -5,6 +5,7 @@ import { CsrfField } from '../../account/csrf-field.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
 import { displayForms } from '../../register/formatting.ts';
 import { pageTitle, ProblemSummary, TextArea, TextInput } from './form-fields.tsx';
+import { DoneNotice } from './done-notice.tsx';
 import type { FormState } from './operation-forms.tsx';
 import { DateText } from './request-details.tsx';
 
@@ -81,11 +82,7 @@ export function ReservedPage(props: ReservedPageProps) {
       <ProblemSummary ctx={ctx} problems={problems} />
       <h1>{title}</h1>
       <p class="lead">{t('admin-lifecycle:reserved.lead')}</p>
-      {done !== undefined && (
-        <div class="notice" role="status">
-          {t(`admin-lifecycle:done.${done}`, { defaultValue: t('admin-lifecycle:done.other') })}
-        </div>
-      )}
+      <DoneNotice ctx={ctx} done={done} />
       <List props={props} />
       <section aria-labelledby="reserve-heading">
         <h2 id="reserve-heading" tabIndex={-1}>

@@ -4,13 +4,11 @@ import {
   linkSuccessor,
   renameHolder,
 } from '../../../../app/lifecycle/code-operations.ts';
-import {
-  approveRequest,
-  cancelRequest,
-  proposeTransfer,
-  proposeWithdrawal,
-  rejectRequest,
-} from '../../../../app/lifecycle/four-eyes.ts';
+import { approveRequest } from '../../../../app/lifecycle/approve-request.ts';
+import { cancelRequest } from '../../../../app/lifecycle/cancel-request.ts';
+import { proposeTransfer } from '../../../../app/lifecycle/propose-transfer.ts';
+import { proposeWithdrawal } from '../../../../app/lifecycle/propose-withdrawal.ts';
+import { rejectRequest } from '../../../../app/lifecycle/reject-request.ts';
 import { declineHolderRequest } from '../../../../app/lifecycle/holder-requests.ts';
 import type { LifecycleServices } from '../../../../app/lifecycle/ports.ts';
 import { codeKeyOf } from '../../../../app/lifecycle/shared.ts';

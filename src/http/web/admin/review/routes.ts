@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { applicationDossier, applicationFile } from '../../../../app/review/application-dossier.ts';
-import {
-  approveApplication,
-  rejectApplication,
-  requestInformation,
-  takeApplication,
-} from '../../../../app/review/decisions.ts';
+import { approveApplication } from '../../../../app/review/approve-application.ts';
+import { rejectApplication } from '../../../../app/review/reject-application.ts';
+import { requestInformation } from '../../../../app/review/request-information.ts';
+import { takeApplication } from '../../../../app/review/take-application.ts';
 import type { ReviewServices } from '../../../../app/review/ports.ts';
 import { reviewQueue } from '../../../../app/review/review-queue.ts';
 import type { StaffMember } from '../../../../app/staff/ports.ts';
