@@ -51,6 +51,42 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('says what other registers say about a prefix held here only when asked', async () => {
+      type Answer = Record<string, unknown> & {
+        federated?: { registry: string; partyId: string; source: { dataset: string } }[];
+      };
+      const plain = (await get('/api/v1/resolve/NL*ABL*E12345*1')).json<Answer>();
+      assert.equal(plain.registered, true);
+      assert.equal('federated' in plain, false, 'no federated records unless asked');
+      const res = await get('/api/v1/resolve/NL*ABL*E12345*1?include=federated');
+      assert.equal(res.statusCode, 200, res.body);
+      const full = res.json<Answer>();
+      const { federated, ...rest } = full;
+      assert.deepEqual(rest, plain, 'the same answer, plus federated');
+      assert.ok(federated !== undefined && federated.length > 0, res.body);
+      assert.ok(federated.every((f) => f.partyId === 'ABL'));
+      assert.ok(federated.some((f) => f.registry === 'benelux-idro'));
+      assert.match(federated[0]!.source.dataset, /Open IDRO Directory/);
+      // The kind and include parameters together, in any order.
+      const both = await get('/api/v1/resolve/NL*ABL?include=federated&kind=party');
+      assert.deepEqual(both.json<Answer>().federated, federated);
+      await problem('/api/v1/resolve/NL*ABL?include=everything', 400, 'validation_failed');
+      await problem(
+        '/api/v1/resolve/NL*ABL?include=federated&include=federated',
+        400,
+        'validation_failed',
+      );
+    });
+
+    it('answers the same, field for field, however often a prefix is resolved', async () => {
+      // The first answer for a prefix is built from the database, later ones from the cache.
+      const urls = ['/api/v1/resolve/BE*QQ8*E1', '/api/v1/resolve/BE*QQ8*E1?include=federated'];
+      const first = await Promise.all(urls.map(async (url) => (await get(url)).body));
+      const again = await Promise.all(urls.map(async (url) => (await get(url)).body));
+      assert.deepEqual(again, first);
+      assert.equal(first[0], first[1], 'not held here: federated is in both');
+    });
+
     it('resolves a foreign prefix with what other registers say and where it comes from', async () => {
       const body = (await get('/api/v1/resolve/DE*000*E1')).json<{
         issuedByThisRegister: boolean;
@@ -67,6 +103,7 @@ for (const dialect of DIALECTS) {
       assert.equal(body.issuedByThisRegister, false);
       assert.equal(body.registered, false);
       assert.equal(body.party, null);
+      // Not held here: what other registers say is the answer, without asking for it.
       assert.deepEqual(body.federated.map((f) => f.role).sort(), ['CPO', 'EMSP']);
       const record = body.federated[0]!;
       assert.equal(record.registry, 'de-bdew');
@@ -83,6 +120,7 @@ for (const dialect of DIALECTS) {
       assert.equal(body.registered, false);
       assert.equal(body.inForce, false);
       assert.equal(body.party, null);
+      assert.deepEqual(body.federated, [], 'not held here: federated is there, if empty');
     });
 
     it('answers invalid syntax with a 400 invalid_id problem and its reason', async () => {

@@ -2,7 +2,11 @@ import type { Clock } from '../ports.ts';
 import type { FederatedRecord, PartyRecord } from './models.ts';
 import type { RegisterReader } from './ports.ts';
 
-/** Everything known about one party prefix, here and in other registers. */
+/**
+ * Everything known about one party prefix, here and in other registers. The lookup hands out the
+ * same object for a prefix for as long as it keeps it, so it may key caches of things derived
+ * from it (in a `WeakMap`: they go when the lookup lets the facts go).
+ */
 export interface PrefixFacts {
   readonly party: PartyRecord | null;
   readonly reserved: { readonly reason: string } | null;
@@ -11,6 +15,11 @@ export interface PrefixFacts {
 
 export interface PrefixLookup {
   facts(key: string): Promise<PrefixFacts>;
+  /**
+   * The facts at once, when they are cached and the cache is known current (the usual case);
+   * otherwise undefined, and `facts` is the way.
+   */
+  cached(key: string): PrefixFacts | undefined;
   /** Forget everything now: called by this process after it changes the register. */
   invalidate(): void;
 }
@@ -21,18 +30,31 @@ export interface PrefixLookupOptions {
   readonly maxEntries: number;
 }
 
+/** What the lookup reads. */
+export type PrefixReader = Pick<
+  RegisterReader,
+  'version' | 'findParty' | 'reservation' | 'federatedRecords'
+>;
+
+interface Entry {
+  readonly loading: Promise<PrefixFacts>;
+  /** Set once loaded. */
+  value?: PrefixFacts;
+}
+
 /**
  * A read-through cache of prefix facts, emptied when the register's version moves. Resolving is
  * the hottest path of the service; the database is asked at most once per `checkEveryMs` whether
  * anything changed (another process may have written), and this process's own writes invalidate
- * at once.
+ * at once. The lookup that finds the question due waits for its answer; the others meanwhile are
+ * answered from the cache as it is.
  */
 export function createPrefixLookup(
-  reader: RegisterReader,
+  reader: PrefixReader,
   clock: Clock,
   options: PrefixLookupOptions,
 ): PrefixLookup {
-  const cache = new Map<string, Promise<PrefixFacts>>();
+  const cache = new Map<string, Entry>();
   let version = '';
   let checkedAt = -Infinity;
   let checking: Promise<void> | undefined;
@@ -43,6 +65,9 @@ export function createPrefixLookup(
     if (next !== version) cache.clear();
     version = next;
   };
+
+  /** Whether the register's version is to be asked again. */
+  const due = () => clock.now().getTime() - checkedAt >= options.checkEveryMs;
 
   /** Resolves once the cache is known current; undefined when it already is (the usual case). */
   const freshen = (): Promise<void> | undefined => {
@@ -66,11 +91,22 @@ export function createPrefixLookup(
     let found = cache.get(key);
     if (found === undefined) {
       if (cache.size >= options.maxEntries) cache.delete(cache.keys().next().value ?? '');
-      found = load(key);
-      found.catch(() => cache.delete(key));
+      const loaded: Entry = {
+        loading: load(key).then(
+          (facts) => {
+            loaded.value = facts;
+            return facts;
+          },
+          (error: unknown) => {
+            if (cache.get(key) === loaded) cache.delete(key);
+            throw error;
+          },
+        ),
+      };
+      found = loaded;
       cache.set(key, found);
     }
-    return found;
+    return found.loading;
   };
 
   return {
@@ -78,6 +114,10 @@ export function createPrefixLookup(
     facts(key) {
       const pending = freshen();
       return pending === undefined ? entry(key) : pending.then(() => entry(key));
+    },
+    cached(key) {
+      // When a check is due, the way through `facts` asks it and waits for the answer.
+      return due() ? undefined : cache.get(key)?.value;
     },
     invalidate() {
       cache.clear();

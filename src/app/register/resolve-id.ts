@@ -4,7 +4,7 @@ import { isInForce } from '../../domain/register/code-status.ts';
 import { isRegisterCountry } from '../../domain/register/party-key.ts';
 import { toValidationRecord, type ValidationRecord } from '../validation-record.ts';
 import type { FederatedRecord, PartyRecord } from './models.ts';
-import type { PrefixLookup } from './prefix-lookup.ts';
+import type { PrefixFacts, PrefixLookup } from './prefix-lookup.ts';
 
 /** The kinds that carry a party prefix and can therefore be resolved. */
 export const RESOLVABLE_KINDS = [
@@ -16,16 +16,23 @@ export const RESOLVABLE_KINDS = [
 ] as const satisfies readonly IdKind[];
 export type ResolvableKind = (typeof RESOLVABLE_KINDS)[number];
 
+export interface ResolvedPrefix {
+  readonly key: string;
+  readonly country: string;
+  readonly partyCode: string;
+  readonly cpo: string;
+  readonly emsp: string;
+}
+
 export interface Resolution {
   /** The parsed identifier, as the validator reports it. */
   readonly id: ValidationRecord;
-  readonly prefix: {
-    readonly key: string;
-    readonly country: string;
-    readonly partyCode: string;
-    readonly cpo: string;
-    readonly emsp: string;
-  };
+  /**
+   * The party prefix. The same object for every ID on the prefix for as long as the lookup keeps
+   * the prefix's facts, so it may key caches of whatever depends on the prefix alone (everything
+   * here but `id`).
+   */
+  readonly prefix: ResolvedPrefix;
   /** Whether the country is one this register issues codes for. */
   readonly issuedByThisRegister: boolean;
   /** This register holds the prefix (in any status). */
@@ -39,15 +46,58 @@ export interface Resolution {
   readonly federated: readonly FederatedRecord[];
 }
 
+type PrefixSide = Omit<Resolution, 'id'>;
+
+/** Derived once per prefix facts, and forgotten with them. */
+const prefixSides = new WeakMap<PrefixFacts, PrefixSide>();
+
+function prefixSide(key: string, country: string, partyCode: string, facts: PrefixFacts) {
+  let side = prefixSides.get(facts);
+  if (side === undefined) {
+    side = {
+      prefix: {
+        key,
+        country,
+        partyCode,
+        cpo: `${country}*${partyCode}`,
+        emsp: `${country}-${partyCode}`,
+      },
+      issuedByThisRegister: isRegisterCountry(country),
+      registered: facts.party !== null,
+      inForce: facts.party !== null && isInForce(facts.party.status),
+      party: facts.party,
+      reserved: facts.reserved,
+      federated: facts.federated,
+    };
+    prefixSides.set(facts, side);
+  }
+  return side;
+}
+
+function resolution(id: ValidationRecord, side: PrefixSide): Resolution {
+  return {
+    id,
+    prefix: side.prefix,
+    issuedByThisRegister: side.issuedByThisRegister,
+    registered: side.registered,
+    inForce: side.inForce,
+    party: side.party,
+    reserved: side.reserved,
+    federated: side.federated,
+  };
+}
+
 /**
- * Resolves any e-mobility ID to the holder of its party prefix. Invalid syntax is an
- * `invalid_id` error carrying the validator's reason and position.
+ * Resolves any e-mobility ID to the holder of its party prefix: at once when the prefix's facts
+ * are cached (the usual case, and the hottest path of the service, so no promise is made for it),
+ * else as a promise. Invalid syntax throws an `invalid_id` error carrying the validator's reason
+ * and position.
  */
-export async function resolveId(
+export function resolveId(
   lookup: PrefixLookup,
   input: string,
   kind?: ResolvableKind,
-): Promise<Resolution> {
+): Resolution | Promise<Resolution> {
   const result = validateId(input, kind);
   if (!result.valid) {
     throw new DomainError('invalid_id', {
@@ -57,22 +107,12 @@ export async function resolveId(
   }
   const parts = result.parts;
   if (parts === undefined) throw new DomainError('invalid_id', { reason: 'bad_format' });
-  const key = `${parts.country}${parts.partyCode}`;
-  const facts = await lookup.facts(key);
-  return {
-    id: toValidationRecord(input, result),
-    prefix: {
-      key,
-      country: parts.country,
-      partyCode: parts.partyCode,
-      cpo: `${parts.country}*${parts.partyCode}`,
-      emsp: `${parts.country}-${parts.partyCode}`,
-    },
-    issuedByThisRegister: isRegisterCountry(parts.country),
-    registered: facts.party !== null,
-    inForce: facts.party !== null && isInForce(facts.party.status),
-    party: facts.party,
-    reserved: facts.reserved,
-    federated: facts.federated,
-  };
+  const { country, partyCode } = parts;
+  const key = `${country}${partyCode}`;
+  const id = toValidationRecord(input, result);
+  const facts = lookup.cached(key);
+  if (facts !== undefined) return resolution(id, prefixSide(key, country, partyCode, facts));
+  return lookup
+    .facts(key)
+    .then((loaded) => resolution(id, prefixSide(key, country, partyCode, loaded)));
 }

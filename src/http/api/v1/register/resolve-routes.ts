@@ -1,12 +1,95 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import type { PrefixLookup } from '../../../../app/register/prefix-lookup.ts';
-import { resolveId } from '../../../../app/register/resolve-id.ts';
+import {
+  resolveId,
+  type Resolution,
+  type ResolvedPrefix,
+} from '../../../../app/register/resolve-id.ts';
+import type { ValidationRecord } from '../../../../app/validation-record.ts';
 import { problemResponses } from '../../../problem.ts';
 import { LOOKUP_CACHE, withHeaders } from './conditional.ts';
-import { resolutionJson } from './presenters.ts';
-import { ResolutionSchema, ResolveParamsSchema, ResolveQuerySchema } from './resolve-schemas.ts';
+import { presentResolution } from './presenters.ts';
+import {
+  ResolutionSchema,
+  ResolveParamsSchema,
+  ResolveQuerySchema,
+  type ResolveQuery,
+} from './resolve-schemas.ts';
 
-const DESCRIPTION = `Accepts any e-mobility ID (party, EVSE, pool, station, contract ID / eMAID) in any accepted spelling and case, and answers with the parsed ID, its party prefix, whether this register holds the prefix and in which status, the holder and roles, and what other registers (federated from their published data) say about the prefix, each with its source and retrieval date. An unknown but well-formed prefix is a 200 with \`registered: false\`. Invalid syntax is a 400 \`invalid_id\` problem whose \`reason\` (and \`position\` when one character is to blame) say why, as \`GET /validate\` does.`;
+const DESCRIPTION = `Accepts any e-mobility ID (party, EVSE, pool, station, contract ID / eMAID) in any accepted spelling and case, and answers with the parsed ID, its party prefix, whether this register holds the prefix and in which status, and the holder and roles. When this register does not hold the prefix, the answer also says what other registers (federated from their published data) say about it, each with its source and retrieval date; \`include=federated\` asks for that in every answer. An unknown but well-formed prefix is a 200 with \`registered: false\`. Invalid syntax is a 400 \`invalid_id\` problem whose \`reason\` (and \`position\` when one character is to blame) say why, as \`GET /validate\` does.`;
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Quotes a string; only one that needs escaping pays for `JSON.stringify`. */
+function jsonString(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
+      return JSON.stringify(text);
+    }
+  }
+  return `"${text}"`;
+}
+
+/**
+ * The parsed ID as `ResolutionSchema` writes it, the one part of the answer made per request.
+ * `kind` and `type` come from closed sets of plain words and need no escaping.
+ */
+function idJson(id: ValidationRecord, prefix: ResolvedPrefix): string {
+  const parts = id.parts ?? { country: prefix.country, partyCode: prefix.partyCode };
+  let json = `{"input":${jsonString(id.input)},"kind":"${id.kind}","detected":${id.detected}`;
+  json += `,"normalized":${jsonString(id.normalized ?? prefix.key)}`;
+  if (id.checkDigit !== undefined) json += `,"checkDigit":${jsonString(id.checkDigit)}`;
+  json += `,"parts":{"country":${jsonString(parts.country)},"partyCode":${jsonString(parts.partyCode)}`;
+  if (parts.type !== undefined) json += `,"type":"${parts.type}"`;
+  if (parts.instance !== undefined) json += `,"instance":${jsonString(parts.instance)}`;
+  if (parts.checkCharacter !== undefined) {
+    json += `,"checkCharacter":${jsonString(parts.checkCharacter)}`;
+  }
+  return `${json}}}`;
+}
+
+interface PrefixJson {
+  /** Every member after `id`, without `federated`, without the braces. */
+  readonly plain: string;
+  /** The same with `federated`, made when first asked for. */
+  withFederated?: string;
+}
+
+/**
+ * Everything in an answer but the parsed ID depends on the prefix alone, so it is serialised once
+ * per prefix and kept as long as the lookup keeps the prefix's facts (`Resolution.prefix` is one
+ * object for that long): a change to the register empties the lookup, and with it these.
+ */
+const prefixJson = new WeakMap<ResolvedPrefix, PrefixJson>();
+
+/** The answer of `GET /resolve/{id}`, as `ResolutionSchema` describes it. */
+export function resolutionJson(r: Resolution, query: ResolveQuery = {}): string {
+  let cached = prefixJson.get(r.prefix);
+  if (cached === undefined) {
+    const { id, federated, ...rest } = presentResolution(r);
+    cached = { plain: JSON.stringify(rest).slice(1, -1) };
+    prefixJson.set(r.prefix, cached);
+  }
+  let tail = cached.plain;
+  if (query.include === 'federated' || !r.registered) {
+    cached.withFederated ??= `${tail},"federated":${JSON.stringify(presentResolution(r).federated)}`;
+    tail = cached.withFederated;
+  }
+  return `{"id":${idJson(r.id, r.prefix)},${tail}}`;
+}
+
+/**
+ * Sends the answer as prepared JSON of `ResolutionSchema`'s shape (a string is sent as it is,
+ * unserialised); the typed reply only knows the object form.
+ */
+function sendResolution(reply: FastifyReply, r: Resolution, query: ResolveQuery): never {
+  return reply
+    .header('cache-control', LOOKUP_CACHE)
+    .type(JSON_TYPE)
+    .send(resolutionJson(r, query)) as never;
+}
 
 /** `GET /resolve/{id}`: the hottest path of the service, so the handler does nothing else. */
 export const resolveRoutes: FastifyPluginAsyncTypebox<{ lookup: PrefixLookup }> = (
@@ -32,13 +115,11 @@ export const resolveRoutes: FastifyPluginAsyncTypebox<{ lookup: PrefixLookup }> 
       },
     },
     (request, reply) => {
-      void reply.header('cache-control', LOOKUP_CACHE);
-      // Sent as prepared JSON of the schema's shape (a string is sent as it is, unserialised):
-      // most of it is cached per prefix. The typed reply only knows the object form.
-      return resolveId(lookup, request.params.id, request.query.kind).then(
-        (r) =>
-          reply.type('application/json; charset=utf-8').send(resolutionJson(r) as never) as never,
-      );
+      const { query } = request;
+      const resolved = resolveId(lookup, request.params.id, query.kind);
+      // Usually at hand: answered at once, without a promise or a closure.
+      if (!(resolved instanceof Promise)) return void sendResolution(reply, resolved, query);
+      return resolved.then((r) => sendResolution(reply, r, query));
     },
   );
   return Promise.resolve();

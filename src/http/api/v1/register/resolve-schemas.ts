@@ -10,13 +10,23 @@ export const ResolveParamsSchema = Type.Object({
   }),
 });
 
+/** What `include` may ask for beyond the default answer. */
+export const RESOLVE_INCLUDES = ['federated'] as const;
+
 export const ResolveQuerySchema = Type.Object({
   kind: Type.Optional(
     stringEnum(RESOLVABLE_KINDS, {
       description: 'Read the ID as this kind instead of detecting it from its shape',
     }),
   ),
+  include: Type.Optional(
+    stringEnum(RESOLVE_INCLUDES, {
+      description:
+        '`federated`: also say what other registers say about the prefix when this register holds it (when it does not, the answer always says so)',
+    }),
+  ),
 });
+export type ResolveQuery = Static<typeof ResolveQuerySchema>;
 
 const ParsedIdSchema = Type.Object(
   {
@@ -112,9 +122,12 @@ export const ResolutionSchema = Type.Object(
         { description: 'On the published list of reserved codes, and why; else null' },
       ),
     ),
-    federated: Type.Array(FederatedSchema, {
-      description: 'What other registers say about the prefix, newest retrieval first',
-    }),
+    federated: Type.Optional(
+      Type.Array(FederatedSchema, {
+        description:
+          'What other registers say about the prefix, newest retrieval first. Present when this register does not hold the prefix (`registered: false`), or when asked for with `include=federated`; absent otherwise',
+      }),
+    ),
   },
   {
     title: 'Resolution',
