@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { startChildServer, type ChildServer } from './support/child-server.ts';
-import { buildCompiled } from './support/compiled-build.ts';
+import { startService, type Launch, type ServiceProcess } from './support/service-process.ts';
+import { build, startFlags } from './support/start-command.ts';
 import { createSyntheticDatabase } from './support/synthetic-database.ts';
 
 // GET /register.csv (and the JSON and NDJSON exports beside it) from a register of 100,000 codes,
-// sampling the server process's resident memory while it streams.
+// sampling the serving process's resident memory while it streams. The service is started the
+// way it is run: `npm start` (which builds, then runs the compiled JavaScript with the node flags
+// of package.json). Beside it, for comparison, the same compiled service under other node flags
+// (BENCH_FLAG_SETS: sets of flags separated by `;`, the empty set being V8's defaults), and once
+// through the TypeScript loader, as `npm start` ran it before.
 const CODES = 100_000;
 const SAMPLE_MS = 50;
 const LIMIT_MB = 150;
-const YOUNG_GEN = '--min-semi-space-size=16';
-const SUPPORT = join(import.meta.dirname, 'support');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Memory {
   readonly rssMb: number;
@@ -38,7 +40,7 @@ interface Download {
 }
 
 /** Downloads a path to nowhere, sampling the server's memory every SAMPLE_MS meanwhile. */
-async function download(server: ChildServer, path: string): Promise<Download> {
+async function download(server: ServiceProcess, path: string): Promise<Download> {
   let peak = memoryOf(server.pid).rssMb;
   const sampler = setInterval(() => {
     peak = Math.max(peak, memoryOf(server.pid).rssMb);
@@ -75,12 +77,12 @@ interface Run {
 }
 
 /** Idle memory of a fresh server process, then each export from it in turn. */
-async function measure(label: string, start: () => Promise<ChildServer>): Promise<Run> {
+async function measure(label: string, start: () => Promise<ServiceProcess>): Promise<Run> {
   const server = await start();
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = memoryOf(server.pid);
-    console.log(`${label}: idle after start, RSS ${mb(idle.rssMb)}`);
+    console.log(`${label}: \`${server.command}\` idle after start, RSS ${mb(idle.rssMb)}`);
     const downloads: Download[] = [];
     for (const path of ['/register.csv', '/register.ndjson', '/register.json']) {
       const d = await download(server, path);
@@ -122,35 +124,42 @@ function figures(runs: readonly Run[]) {
 }
 
 /** Several fresh processes: V8 sizes its heap differently from one start to the next. */
-async function runs(label: string, count: number, start: () => Promise<ChildServer>) {
+async function runs(label: string, count: number, start: () => Promise<ServiceProcess>) {
   const done: Run[] = [];
   for (let i = 1; i <= count; i += 1) done.push(await measure(`${label} #${i}`, start));
   return figures(done);
 }
+
+const flags = startFlags();
+const flagSets = (process.env.BENCH_FLAG_SETS ?? (flags.length > 0 ? '' : undefined))
+  ?.split(';')
+  .map((set) => set.split(' ').filter((flag) => flag !== ''));
+
+// Build once first, so that the starts below find dist/ up to date (as a restart would).
+build();
 
 const started = performance.now();
 const database = await createSyntheticDatabase('sqlite', CODES);
 console.log(
   `export: ${CODES.toLocaleString('en')} synthetic codes in a SQLite file, written in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
-let result: Record<'compiled' | 'compiledYoungGen16' | 'tsx', ReturnType<typeof figures>>;
+const result: Record<string, ReturnType<typeof figures>> = {};
 try {
-  // As a deployment runs it: JavaScript compiled by tsc, with V8's default heap sizing, then with
-  // a young generation that never shrinks below 16 MB (after an idle spell V8 shrinks it, and a
-  // page of records outliving a tiny young generation gets its allocation sites moved to the old
-  // generation, where the garbage waits for a full collection). Last, as `npm start` runs it
-  // today, through the tsx loader, whose own compiler thread and caches cost some 45 MB.
-  const build = buildCompiled();
-  const script = join(build, 'bench', 'support', 'register-app-server.js');
-  const compiled = (nodeFlags: readonly string[]) => () =>
-    startChildServer(script, [database.url], { typescript: false, nodeFlags });
-  result = {
-    compiled: await runs('compiled', 3, compiled([])),
-    compiledYoungGen16: await runs('compiled --min-semi-space-size=16', 3, compiled([YOUNG_GEN])),
-    tsx: await runs('tsx', 1, () =>
-      startChildServer(join(SUPPORT, 'register-app-server.ts'), [database.url]),
-    ),
-  };
+  const on = (launch: Launch) => () => startService(launch, database.url);
+  result.npmStart = await runs('npm start', RUNS, on({ kind: 'npm-start' }));
+  for (const set of flagSets ?? []) {
+    const label = set.length === 0 ? 'compiled, default V8 flags' : `compiled ${set.join(' ')}`;
+    result[label] = await runs(
+      label,
+      RUNS,
+      on({ kind: 'node', args: [...set, 'dist/main.js', 'serve'] }),
+    );
+  }
+  result.tsx = await runs(
+    'tsx',
+    1,
+    on({ kind: 'node', args: ['--import', 'tsx', 'src/main.ts', 'serve'] }),
+  );
 } finally {
   await database.drop();
 }
@@ -164,7 +173,9 @@ console.log(
     bench: 'export-csv',
     codes: CODES,
     limitMb: LIMIT_MB,
+    startFlags: flags,
     ...result,
+    meetsLimit: result.npmStart.csv.withinLimit,
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
   }),

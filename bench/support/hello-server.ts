@@ -1,9 +1,12 @@
 import Fastify from 'fastify';
 import { announceAndServe } from './child-server.ts';
 
-// The baseline: a bare Fastify hello-world, nothing registered, no logger.
+// The baseline: a bare Fastify hello-world, no logger, answering `{"hello":"world"}` at `/` and,
+// so that it can be loaded with another benchmark's list of paths, at any other path too.
 const app = Fastify();
-app.get('/', () => ({ hello: 'world' }));
+const hello = () => ({ hello: 'world' });
+app.get('/', hello);
+app.get('/*', hello);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 if (address === null || typeof address === 'string') throw new Error('no TCP address');
