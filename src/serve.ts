@@ -93,7 +93,8 @@ export async function serve(config: Config): Promise<void> {
     applications: applicationServices({ db, reader, notifier, translator, clock: systemClock }),
     backOffice,
     version: VERSION,
-    logger: { level: config.logLevel },
+    // Silent is no logger at all: a silenced one still makes a child logger for every request.
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   const stopJobs = startLifecycleJobs(backOffice.lifecycle);
   app.addHook('onClose', async () => {

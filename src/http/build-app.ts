@@ -17,12 +17,13 @@ import type { HealthProbe } from '../app/ports.ts';
 import type { RegisterServices } from '../app/register/services.ts';
 import type { Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
-import { negotiateLanguage } from '../i18n/negotiate-language.ts';
 import type { Translator } from '../i18n/i18n.ts';
+import { negotiateLanguage } from '../i18n/negotiate-language.ts';
 import { accountApiRoutes } from './api/v1/account/routes.ts';
 import { applicationsApiRoutes } from './api/v1/applications/routes.ts';
 import { healthRoutes } from './api/health/routes.ts';
 import { useApiSecurityHeaders } from './api/api-headers.ts';
+import { useAnswerHeaders } from './answer-headers.ts';
 import { registerApiRoutes, registerExportAliases } from './api/v1/register/routes.ts';
 import { validateApiRoutes } from './api/v1/validate/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -72,9 +73,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     requestIdHeader: false,
     // Errors met before routing (a malformed URL) get a problem in the reader's language too.
+    // Such a request is made without the plugins' decorators: its language is set here.
     frameworkErrors: (error, request, reply) => {
       request.lang = negotiateLanguage(request.headers['accept-language']);
       request.t = deps.translator.t(request.lang);
+      void reply.header('x-request-id', request.id);
       request.log.info({ err: error }, 'malformed request');
       void sendProblem(request, reply, 'bad_request');
     },
@@ -86,11 +89,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   const observe = deps.observeRoute;
   if (observe !== undefined) app.addHook('onRoute', observe);
-
-  app.addHook('onSend', (request, reply, payload, done) => {
-    void reply.header('x-request-id', request.id);
-    done(null, payload);
-  });
 
   await app.register(i18nPlugin, { translator: deps.translator });
   await app.register(htmlPlugin);
@@ -124,6 +122,8 @@ async function publicApi(api: FastifyInstance, deps: AppDependencies): Promise<v
 
 /** Everything that knows who is signed in: the pages, and the account and application API. */
 async function signedInArea(area: FastifyInstance, deps: AppDependencies): Promise<void> {
+  // First, so that an answer given by the sign-in hooks (a redirect) carries the id too.
+  useAnswerHeaders(area);
   if (deps.accounts !== undefined) {
     await area.register(authPlugin, {
       accounts: deps.accounts,
@@ -137,7 +137,7 @@ async function signedInArea(area: FastifyInstance, deps: AppDependencies): Promi
   const { accounts, applications } = deps;
   if (accounts === undefined) return;
   await area.register(async (api) => {
-    useApiSecurityHeaders(api);
+    useApiSecurityHeaders(api, { requestId: false });
     await api.register(accountApiRoutes, { prefix: '/api/v1' });
     if (applications !== undefined) {
       await api.register(applicationsApiRoutes, { prefix: '/api/v1', services: applications });

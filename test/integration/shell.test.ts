@@ -76,6 +76,29 @@ describe('the page shell and service routes', () => {
     assert.match(String(replaced.headers['x-request-id']), /^[0-9a-f-]{36}$/);
   });
 
+  it('every kind of answer carries its request id', async () => {
+    const urls = [
+      '/healthz',
+      '/api/v1/resolve/BE*ABC',
+      '/api/v1/validate?id=nonsense',
+      '/api/v1/account',
+      '/register.csv',
+      '/en',
+      '/fr/register',
+      '/en/admin',
+      '/assets/site.css',
+      '/docs',
+      '/openapi.json',
+      '/api/v1/nothing',
+      '/nowhere',
+      '/api/v1/resolve/%ZZ',
+    ];
+    for (const url of urls) {
+      const res = await app.inject({ url, headers: { 'x-request-id': `id-${url.length}` } });
+      assert.equal(res.headers['x-request-id'], `id-${url.length}`, `${url} (${res.statusCode})`);
+    }
+  });
+
   it('GET /healthz reports the database', async () => {
     const res = await app.inject({ url: '/healthz' });
     assert.equal(res.statusCode, 200);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { useAnswerHeaders } from '../answer-headers.ts';
 
 /**
  * Security headers for JSON and data answers. The pages' policy (rebuilt on every request) is
@@ -13,10 +14,13 @@ export const API_SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 } as const;
 
-/** Adds the API security headers to every answer of this context's routes, errors included. */
-export function useApiSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(API_SECURITY_HEADERS);
-    done();
-  });
+/**
+ * Adds the API security headers to every answer of this context's routes, errors included, and
+ * the request id unless an enclosing context adds it already.
+ */
+export function useApiSecurityHeaders(
+  app: FastifyInstance,
+  options: { readonly requestId?: boolean } = {},
+): void {
+  useAnswerHeaders(app, API_SECURITY_HEADERS, options);
 }

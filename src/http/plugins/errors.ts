@@ -105,7 +105,10 @@ declare module 'fastify' {
 export const errorsPlugin = fp(
   (app, _opts, done) => {
     app.setErrorHandler(handleError);
-    app.setNotFoundHandler((request, reply) => respond(request, reply, 'not_found'));
+    // An unknown path meets no context's hooks: it is tagged with its request id here.
+    app.setNotFoundHandler((request, reply) =>
+      respond(request, reply.header('x-request-id', request.id), 'not_found'),
+    );
     done();
   },
   { name: 'errors', dependencies: ['i18n', 'html'] },

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { TFunction } from 'i18next';
 import type { Translator } from '../../i18n/i18n.ts';
@@ -6,10 +7,17 @@ import { negotiateLanguage } from '../../i18n/negotiate-language.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The page's language (from the URL) or, elsewhere, the one `Accept-Language` prefers. */
+    /**
+     * The page's language (from the URL) or, elsewhere, the one `Accept-Language` prefers. Set it
+     * to answer in another language; `t` follows.
+     */
     lang: Language;
     /** Translation function bound to `lang`. */
     t: TFunction;
+    /** `lang` once asked for or set; null until then. */
+    chosenLang: Language | null;
+    /** `t` once asked for; null until then, and again when `lang` is set. */
+    boundT: TFunction | null;
   }
 }
 
@@ -21,16 +29,31 @@ export function languageOfPath(url: string): Language | undefined {
     : undefined;
 }
 
+/**
+ * `request.lang` and `request.t`, worked out when first read rather than on every request: most
+ * answers of the public API (a resolved ID, an export) say nothing in words, and a hook on every
+ * request is a cost on the hottest path. Setting `lang` re-binds `t`.
+ */
 export const i18nPlugin = fp<{ translator: Translator }>(
   (app, { translator }, done) => {
-    app.decorateRequest('lang', 'en');
-    app.decorateRequest('t', null as unknown as TFunction);
-    app.addHook('onRequest', (request, _reply, next) => {
-      const lang =
-        languageOfPath(request.url) ?? negotiateLanguage(request.headers['accept-language']);
-      request.lang = lang;
-      request.t = translator.t(lang);
-      next();
+    app.decorateRequest('chosenLang', null);
+    app.decorateRequest('boundT', null);
+    app.decorateRequest('lang', {
+      getter(this: FastifyRequest): Language {
+        this.chosenLang ??=
+          languageOfPath(this.url) ?? negotiateLanguage(this.headers['accept-language']);
+        return this.chosenLang;
+      },
+      setter(this: FastifyRequest, lang: Language) {
+        this.chosenLang = lang;
+        this.boundT = null;
+      },
+    });
+    app.decorateRequest('t', {
+      getter(this: FastifyRequest): TFunction {
+        this.boundT ??= translator.t(this.lang);
+        return this.boundT;
+      },
     });
     done();
   },

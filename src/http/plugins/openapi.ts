@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
+import { useAnswerHeaders } from '../answer-headers.ts';
 
 /**
  * The stock Swagger UI colours fall below WCAG 2.1 AA contrast (4.5:1) for the method badges,
@@ -76,19 +77,23 @@ export const openApiPlugin = fp<OpenApiOptions>(
         },
       },
     });
-    await app.register(swaggerUi, {
-      routePrefix: '/docs',
-      staticCSP: true,
-      theme: {
-        title: 'API documentation – Benelux e-mobility ID register',
-        css: [{ filename: 'contrast.css', content: DOCS_THEME_CSS }],
-        js: [{ filename: 'label-selects.js', content: DOCS_THEME_JS }],
-      },
-      // BaseLayout drops the top bar (an unlabelled URL field and a logo without text);
-      // without deep links an operation's summary button holds no nested link.
-      uiConfig: { docExpansion: 'list', deepLinking: false, layout: 'BaseLayout' },
+    // The document and its pages in a context of their own, to carry the request id header.
+    await app.register(async (docs) => {
+      useAnswerHeaders(docs);
+      await docs.register(swaggerUi, {
+        routePrefix: '/docs',
+        staticCSP: true,
+        theme: {
+          title: 'API documentation – Benelux e-mobility ID register',
+          css: [{ filename: 'contrast.css', content: DOCS_THEME_CSS }],
+          js: [{ filename: 'label-selects.js', content: DOCS_THEME_JS }],
+        },
+        // BaseLayout drops the top bar (an unlabelled URL field and a logo without text);
+        // without deep links an operation's summary button holds no nested link.
+        uiConfig: { docExpansion: 'list', deepLinking: false, layout: 'BaseLayout' },
+      });
+      docs.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     });
-    app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
   },
   { name: 'openapi' },
 );
