@@ -2,8 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type Pg from 'pg';
+import { lazyModule } from '../lazy-module.ts';
 import type { Database } from './schema.ts';
+
+/** Loaded only to open a PostgreSQL database. */
+const pgDriver = lazyModule<typeof Pg>('pg');
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -23,7 +27,7 @@ function openSqlite(file: string): Kysely<Database> {
 }
 
 function openPostgres(url: string): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new (pgDriver().Pool)({ connectionString: url, max: 10 });
   // An idle connection that the server closes (restart, failover) is dropped from the pool and
   // replaced on next use; without a listener its error would end the process.
   pool.on('error', (err) => {

@@ -1,6 +1,10 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import type { HolidayPredicate } from '../../domain/review/working-days.ts';
+import { lazyModule } from '../../lazy-module.ts';
 import type { HolidayCalendar } from './ports.ts';
+
+// Loaded with the first working day counted: its rules of every country weigh some 8 MB.
+const holidaysOf = lazyModule<typeof Holidays>('date-holidays');
 
 /** The three countries share one time zone: a working day starts at midnight in Brussels. */
 const TIME_ZONE = 'Europe/Brussels';
@@ -27,7 +31,8 @@ export function publicHolidayCalendar(): HolidayCalendar {
     if (days === undefined) {
       let calendar = calendars.get(country);
       if (calendar === undefined) {
-        calendar = new Holidays(country);
+        const Calendar = holidaysOf();
+        calendar = new Calendar(country);
         calendars.set(country, calendar);
       }
       days = new Set(

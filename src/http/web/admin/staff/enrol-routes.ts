@@ -1,15 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
+import type QRCodes from 'qrcode';
 import { chooseEnrolmentPassword } from '../../../../app/staff/choose-enrolment-password.ts';
 import { confirmEnrolment } from '../../../../app/staff/confirm-enrolment.ts';
 import { openEnrolment } from '../../../../app/staff/open-enrolment.ts';
 import type { Language } from '../../../../i18n/languages.ts';
+import { lazyModule } from '../../../../lazy-module.ts';
 import { STAFF_COOKIE, staffCookieOptions } from '../../../plugins/staff-auth.ts';
 import { csrfToken } from '../../account/csrf-field.tsx';
 import { formField } from '../../account/field-problem.ts';
 import { pageContext } from '../../page-context.ts';
 import type { AdminRouteOptions } from '../admin-routes.ts';
 import { EnrolAuthenticatorPage, EnrolLinkInvalidPage, EnrolPasswordPage } from './enrol-pages.tsx';
+
+/** Loaded with the first enrolment. */
+const qrCodes = lazyModule<typeof QRCodes>('qrcode');
 import { SIGN_IN_PER_IP } from './sign-in-routes.ts';
 import { refusalStatus, staffProblemsOf, type FieldProblem } from './form.tsx';
 
@@ -25,7 +29,7 @@ function escapeAttribute(text: string): string {
 
 /** The `otpauth://` address as an inline SVG QR code, labelled for screen readers. */
 async function qrCode(uri: string, label: string): Promise<string> {
-  const svg = await QRCode.toString(uri, { type: 'svg', width: 220, margin: 2 });
+  const svg = await qrCodes().toString(uri, { type: 'svg', width: 220, margin: 2 });
   return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(label)}" `);
 }
 
