@@ -22,7 +22,7 @@ import { negotiateLanguage } from '../i18n/negotiate-language.ts';
 import { accountApiRoutes } from './api/v1/account/routes.ts';
 import { applicationsApiRoutes } from './api/v1/applications/routes.ts';
 import { healthRoutes } from './api/health/routes.ts';
-import { useApiSecurityHeaders } from './api/api-headers.ts';
+import { useApiSecurityHeaders, usePublicApiHeaders } from './api/api-headers.ts';
 import { useAnswerHeaders } from './answer-headers.ts';
 import { registerApiRoutes, registerExportAliases } from './api/v1/register/routes.ts';
 import { validateApiRoutes } from './api/v1/validate/routes.ts';
@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
  * resolve hot path carries only what it needs.
  */
 async function publicApi(api: FastifyInstance, deps: AppDependencies): Promise<void> {
-  useApiSecurityHeaders(api);
+  usePublicApiHeaders(api);
   await api.register(healthRoutes, { probe: deps.health, version: deps.version });
   await api.register(validateApiRoutes, {
     prefix: '/api/v1',

@@ -99,6 +99,34 @@ describe('the page shell and service routes', () => {
     }
   });
 
+  it('the public API may be read from any web page; the signed-in side and the pages may not', async () => {
+    const origin = { origin: 'https://map.example' };
+    const resolved = await app.inject({ url: '/api/v1/resolve/BE*ABC', headers: origin });
+    assert.equal(resolved.headers['access-control-allow-origin'], '*');
+    assert.match(String(resolved.headers['access-control-expose-headers']), /\betag\b/);
+    const export_ = await app.inject({ url: '/register.csv', headers: origin });
+    assert.equal(export_.headers['access-control-allow-origin'], '*');
+
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/parties?q=x',
+      headers: {
+        ...origin,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'if-none-match',
+      },
+    });
+    assert.equal(preflight.statusCode, 204);
+    assert.equal(preflight.headers['access-control-allow-origin'], '*');
+    assert.match(String(preflight.headers['access-control-allow-headers']), /if-none-match/);
+    assert.doesNotMatch(String(preflight.headers['access-control-allow-headers']), /authorization/);
+
+    for (const url of ['/api/v1/me', '/en', '/en/register']) {
+      const res = await app.inject({ url, headers: origin });
+      assert.equal(res.headers['access-control-allow-origin'], undefined, url);
+    }
+  });
+
   it('GET /healthz reports the database', async () => {
     const res = await app.inject({ url: '/healthz' });
     assert.equal(res.statusCode, 200);

@@ -15,6 +15,35 @@ export const API_SECURITY_HEADERS = {
 } as const;
 
 /**
+ * The public API is open data: any web page may read it (CORS), without credentials, and see the
+ * headers a copy needs to stay in sync.
+ */
+export const PUBLIC_API_HEADERS = {
+  ...API_SECURITY_HEADERS,
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'etag, last-modified, retry-after, x-request-id',
+} as const;
+
+/** What a browser may send to the public API from another origin, asked once a day. */
+const PREFLIGHT_HEADERS = {
+  'access-control-allow-methods': 'GET, HEAD, POST',
+  'access-control-allow-headers': 'accept-language, content-type, if-modified-since, if-none-match',
+  'access-control-max-age': '86400',
+} as const;
+
+/**
+ * The public API's headers on every answer of this context, and the answer to a browser's
+ * preflight (`OPTIONS`) for any path under `/api/v1/`. Signing in is never allowed from another
+ * origin: `Authorization` and cookies are not among the headers allowed.
+ */
+export function usePublicApiHeaders(app: FastifyInstance): void {
+  useAnswerHeaders(app, PUBLIC_API_HEADERS);
+  app.options('/api/v1/*', { schema: { hide: true } }, (_request, reply) =>
+    reply.code(204).headers(PREFLIGHT_HEADERS).send(),
+  );
+}
+
+/**
  * Adds the API security headers to every answer of this context's routes, errors included, and
  * the request id unless an enclosing context adds it already.
  */
