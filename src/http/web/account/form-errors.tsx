@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../views/page-context.ts';
+import { controlAria, LabelledField } from '../form-field.tsx';
 
 /** A problem with one field of an account form, already translated. */
 export interface FieldProblem {
@@ -47,23 +48,8 @@ interface TextFieldProps {
 /** A labelled text input with its hint and, when wrong, its error message. */
 export function TextField(props: TextFieldProps) {
   const { ctx, id, problem } = props;
-  const described = [props.hint === undefined ? '' : `${id}-hint`, problem ? `${id}-error` : '']
-    .filter((s) => s !== '')
-    .join(' ');
   return (
-    <div class={problem ? 'form-group form-group--error' : 'form-group'}>
-      <label for={id}>{props.label}</label>
-      {props.hint !== undefined && (
-        <div id={`${id}-hint`} class="hint">
-          {props.hint}
-        </div>
-      )}
-      {problem && (
-        <p id={`${id}-error`} class="error-message">
-          <span class="visually-hidden">{ctx.t('account:errors.prefix')} </span>
-          {problem.message}
-        </p>
-      )}
+    <LabelledField ctx={ctx} id={id} label={props.label} hint={props.hint} problem={problem}>
       <input
         id={id}
         name={id}
@@ -72,9 +58,8 @@ export function TextField(props: TextFieldProps) {
         autocomplete={props.autocomplete}
         spellcheck={false}
         maxLength={props.maxLength}
-        aria-describedby={described === '' ? undefined : described}
-        aria-invalid={problem ? 'true' : undefined}
+        {...controlAria(id, props.hint !== undefined, problem)}
       />
-    </div>
+    </LabelledField>
   );
 }

@@ -1,5 +1,11 @@
-import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../../views/page-context.ts';
+import {
+  controlAria,
+  describedBy,
+  groupClass,
+  HintAndError,
+  LabelledField,
+} from '../../form-field.tsx';
 
 /** A problem with a form field, translated; `id` is the field's id on the page. */
 export interface FormProblem {
@@ -55,71 +61,6 @@ function problemOf(problems: readonly FormProblem[], id: string): FormProblem | 
   return problems.find((p) => p.id === id);
 }
 
-function describedBy(id: string, hint: boolean, problem: boolean): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter((s) => s !== '');
-  return ids.length === 0 ? undefined : ids.join(' ');
-}
-
-function groupClass(problem: FormProblem | undefined): string {
-  return problem === undefined ? 'form-group' : 'form-group form-group--error';
-}
-
-function HintAndError({
-  ctx,
-  id,
-  hint,
-  problem,
-}: {
-  readonly ctx: PageContext;
-  readonly id: string;
-  readonly hint: string | undefined;
-  readonly problem: FormProblem | undefined;
-}) {
-  return (
-    <>
-      {hint !== undefined && (
-        <div id={`${id}-hint`} class="hint">
-          {hint}
-        </div>
-      )}
-      {problem !== undefined && (
-        <p id={`${id}-error`} class="error-message">
-          <span class="visually-hidden">{ctx.t('account:errors.prefix')} </span>
-          {problem.message}
-        </p>
-      )}
-    </>
-  );
-}
-
-/** A field's group: its label, hint and problem, then the control. */
-function LabelledField({
-  props,
-  problem,
-  children,
-}: {
-  readonly props: FieldProps;
-  readonly problem: FormProblem | undefined;
-  readonly children: ComponentChildren;
-}) {
-  const { ctx, id, hint } = props;
-  return (
-    <div class={groupClass(problem)}>
-      <label for={id}>{props.label}</label>
-      <HintAndError ctx={ctx} id={id} hint={hint} problem={problem} />
-      {children}
-    </div>
-  );
-}
-
-/** What ties a control to its hint and problem. */
-function controlAria(props: FieldProps, problem: FormProblem | undefined) {
-  return {
-    'aria-describedby': describedBy(props.id, props.hint !== undefined, problem !== undefined),
-    'aria-invalid': problem ? ('true' as const) : undefined,
-  };
-}
-
 /** A labelled one-line text input. */
 export function TextInput(
   props: FieldProps & {
@@ -132,7 +73,7 @@ export function TextInput(
   const { id } = props;
   const problem = problemOf(props.problems, id);
   return (
-    <LabelledField props={props} problem={problem}>
+    <LabelledField ctx={props.ctx} id={id} label={props.label} hint={props.hint} problem={problem}>
       <input
         id={id}
         name={props.name ?? id}
@@ -142,7 +83,7 @@ export function TextInput(
         autocomplete={props.autocomplete ?? 'off'}
         spellcheck={false}
         class={props.width === undefined ? undefined : `input--${props.width}`}
-        {...controlAria(props, problem)}
+        {...controlAria(id, props.hint !== undefined, problem)}
       />
     </LabelledField>
   );
@@ -155,13 +96,13 @@ export function TextArea(
   const { id } = props;
   const problem = problemOf(props.problems, id);
   return (
-    <LabelledField props={props} problem={problem}>
+    <LabelledField ctx={props.ctx} id={id} label={props.label} hint={props.hint} problem={problem}>
       <textarea
         id={id}
         name={props.name ?? id}
         rows={3}
         maxLength={props.maxLength}
-        {...controlAria(props, problem)}
+        {...controlAria(id, props.hint !== undefined, problem)}
       >
         {props.value}
       </textarea>
@@ -185,8 +126,12 @@ export function Select(
   const { id, value } = props;
   const problem = problemOf(props.problems, id);
   return (
-    <LabelledField props={props} problem={problem}>
-      <select id={id} name={props.name ?? id} {...controlAria(props, problem)}>
+    <LabelledField ctx={props.ctx} id={id} label={props.label} hint={props.hint} problem={problem}>
+      <select
+        id={id}
+        name={props.name ?? id}
+        {...controlAria(id, props.hint !== undefined, problem)}
+      >
         <option value="">{props.choose}</option>
         {props.options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === value}>

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../../../domain/errors.ts';
 import type { PageContext } from '../../../../views/page-context.ts';
 import type { FieldProblem } from '../../account/form-errors.tsx';
+import { controlAria, LabelledField } from '../../form-field.tsx';
 
 export type { FieldProblem } from '../../account/form-errors.tsx';
 
@@ -40,11 +41,6 @@ export function refusalStatus(error: unknown): number | undefined {
   return error.code === 'conflict' ? 409 : 400;
 }
 
-function describedBy(id: string, hint: boolean, problem: FieldProblem | undefined) {
-  const ids = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter((s) => s !== '');
-  return ids.length === 0 ? undefined : ids.join(' ');
-}
-
 interface InputProps {
   readonly ctx: PageContext;
   readonly id: string;
@@ -66,19 +62,7 @@ export function Input(props: InputProps) {
   const { ctx, id } = props;
   const problem = props.problems.find((p) => p.field === id);
   return (
-    <div class={problem ? 'form-group form-group--error' : 'form-group'}>
-      <label for={id}>{props.label}</label>
-      {props.hint !== undefined && (
-        <div id={`${id}-hint`} class="hint">
-          {props.hint}
-        </div>
-      )}
-      {problem && (
-        <p id={`${id}-error`} class="error-message">
-          <span class="visually-hidden">{ctx.t('account:errors.prefix')} </span>
-          {problem.message}
-        </p>
-      )}
+    <LabelledField ctx={ctx} id={id} label={props.label} hint={props.hint} problem={problem}>
       <input
         id={id}
         name={props.name ?? id}
@@ -90,10 +74,9 @@ export function Input(props: InputProps) {
         inputMode={props.numeric === true ? 'numeric' : undefined}
         pattern={props.numeric === true ? '[0-9 ]*' : undefined}
         class={props.numeric === true ? 'input--short' : undefined}
-        aria-describedby={describedBy(id, props.hint !== undefined, problem)}
-        aria-invalid={problem ? 'true' : undefined}
+        {...controlAria(id, props.hint !== undefined, problem)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -111,27 +94,15 @@ export function Select(props: SelectProps) {
   const { ctx, id } = props;
   const problem = props.problems.find((p) => p.field === id);
   return (
-    <div class={problem ? 'form-group form-group--error' : 'form-group'}>
-      <label for={id}>{props.label}</label>
-      {problem && (
-        <p id={`${id}-error`} class="error-message">
-          <span class="visually-hidden">{ctx.t('account:errors.prefix')} </span>
-          {problem.message}
-        </p>
-      )}
-      <select
-        id={id}
-        name={id}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        aria-invalid={problem ? 'true' : undefined}
-      >
+    <LabelledField ctx={ctx} id={id} label={props.label} hint={undefined} problem={problem}>
+      <select id={id} name={id} {...controlAria(id, false, problem)}>
         {props.options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === props.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
