@@ -1,21 +1,51 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** One year, subdomains included: what the service asks of browsers that reach it over HTTPS. */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * The headers that depend on the request rather than on the route: the request's id, and
+ * `Strict-Transport-Security` on an answer that travels over HTTPS (directly, or behind a trusted
+ * proxy that says so in `X-Forwarded-Proto`). RFC 6797 §7.2: a host must not send it over plain
+ * HTTP, where it would mean nothing anyway.
+ */
+export function setPerRequestHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  protocol: string = request.protocol,
+): void {
+  void reply.header('x-request-id', request.id);
+  if (protocol === 'https') void reply.header('strict-transport-security', HSTS);
+}
+
+/**
+ * The protocol of a request that failed before routing: the framework makes such a request
+ * without its proxy settings, so `request.protocol` would ignore a trusted proxy's word.
+ */
+export function protocolBeforeRouting(request: FastifyRequest, trustProxy: boolean): string {
+  const socket = request.raw.socket as { encrypted?: boolean } | null;
+  if (socket?.encrypted === true) return 'https';
+  const forwarded = request.headers['x-forwarded-proto'];
+  if (!trustProxy || typeof forwarded !== 'string') return 'http';
+  return forwarded.split(',').at(-1)?.trim() ?? 'http';
+}
 
 /**
  * Adds headers to every answer of this context's routes, errors included, and (unless an
- * enclosing context does it already) sends the request's id back as `x-request-id`. One hook per
- * context, set when the request arrives, rather than several for the whole application: the
+ * enclosing context does it already) the per-request headers (`setPerRequestHeaders`). One hook
+ * per context, set when the request arrives, rather than several for the whole application: the
  * public API's hottest routes carry this hook and no other.
  */
 export function useAnswerHeaders(
   app: FastifyInstance,
   headers: Readonly<Record<string, string>> = {},
-  { requestId = true }: { readonly requestId?: boolean } = {},
+  { perRequest = true }: { readonly perRequest?: boolean } = {},
 ): void {
   app.addHook(
     'onRequest',
-    requestId
+    perRequest
       ? (request, reply, done) => {
-          void reply.headers(headers).header('x-request-id', request.id);
+          setPerRequestHeaders(request, reply.headers(headers));
           done();
         }
       : (_request, reply, done) => {

@@ -23,7 +23,7 @@ import { accountApiRoutes } from './api/v1/account/routes.ts';
 import { applicationsApiRoutes } from './api/v1/applications/routes.ts';
 import { healthRoutes } from './api/health/routes.ts';
 import { useApiSecurityHeaders, usePublicApiHeaders } from './api/api-headers.ts';
-import { useAnswerHeaders } from './answer-headers.ts';
+import { protocolBeforeRouting, setPerRequestHeaders, useAnswerHeaders } from './answer-headers.ts';
 import { registerApiRoutes, registerExportAliases } from './api/v1/register/routes.ts';
 import { validateApiRoutes } from './api/v1/validate/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -77,7 +77,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     frameworkErrors: (error, request, reply) => {
       request.lang = negotiateLanguage(request.headers['accept-language']);
       request.t = deps.translator.t(request.lang);
-      void reply.header('x-request-id', request.id);
+      setPerRequestHeaders(request, reply, protocolBeforeRouting(request, deps.config.trustProxy));
       request.log.info({ err: error }, 'malformed request');
       void sendProblem(request, reply, 'bad_request');
     },
@@ -137,7 +137,7 @@ async function signedInArea(area: FastifyInstance, deps: AppDependencies): Promi
   const { accounts, applications } = deps;
   if (accounts === undefined) return;
   await area.register(async (api) => {
-    useApiSecurityHeaders(api, { requestId: false });
+    useApiSecurityHeaders(api, { perRequest: false });
     await api.register(accountApiRoutes, { prefix: '/api/v1' });
     if (applications !== undefined) {
       await api.register(applicationsApiRoutes, { prefix: '/api/v1', services: applications });
@@ -148,6 +148,8 @@ async function signedInArea(area: FastifyInstance, deps: AppDependencies): Promi
 /** The pages, under the page security policy: no inline script or style. */
 async function pages(web: FastifyInstance, deps: AppDependencies): Promise<void> {
   await web.register(helmet, {
+    // Sent by `useAnswerHeaders`, on HTTPS answers only.
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -99,6 +99,53 @@ describe('the page shell and service routes', () => {
     }
   });
 
+  it('asks for HTTPS only on answers that come over HTTPS, and keeps document headers to documents', async () => {
+    const proxied = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    try {
+      const urls = [
+        '/healthz',
+        '/api/v1/resolve/BE*ABC',
+        '/api/v1/account',
+        '/register.csv',
+        '/en',
+        '/en/admin',
+        '/docs',
+        '/api/v1/nothing',
+        '/nowhere',
+        '/api/v1/resolve/%ZZ',
+      ];
+      for (const url of urls) {
+        const secure = await proxied.inject({ url, headers: { 'x-forwarded-proto': 'https' } });
+        assert.equal(
+          secure.headers['strict-transport-security'],
+          'max-age=31536000; includeSubDomains',
+          `${url} over HTTPS (${secure.statusCode})`,
+        );
+        const plain = await proxied.inject({ url });
+        assert.equal(plain.headers['strict-transport-security'], undefined, `${url} over HTTP`);
+      }
+      // An untrusted client cannot claim HTTPS for itself.
+      const claimed = await app.inject({
+        url: '/api/v1/resolve/BE*ABC',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      assert.equal(claimed.headers['strict-transport-security'], undefined);
+    } finally {
+      await proxied.close();
+    }
+
+    const data = await app.inject({ url: '/api/v1/resolve/BE*ABC' });
+    assert.equal(
+      data.headers['content-security-policy'],
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    assert.equal(data.headers['x-content-type-options'], 'nosniff');
+    assert.equal(data.headers['referrer-policy'], undefined);
+    const page = await app.inject({ url: '/en' });
+    assert.equal(page.headers['referrer-policy'], 'no-referrer');
+    assert.equal(page.headers['x-content-type-options'], 'nosniff');
+  });
+
   it('the public API may be read from any web page; the signed-in side and the pages may not', async () => {
     const origin = { origin: 'https://map.example' };
     const resolved = await app.inject({ url: '/api/v1/resolve/BE*ABC', headers: origin });

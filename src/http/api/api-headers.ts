@@ -3,15 +3,15 @@ import { useAnswerHeaders } from '../answer-headers.ts';
 
 /**
  * Security headers for JSON and data answers. The pages' policy (rebuilt on every request) is
- * made for HTML; an API answer is never a document, so it gets the strictest CSP and the headers
- * that matter to data, computed once. This also keeps the resolve hot path cheap: rebuilding the
- * page headers cost more than resolving itself.
+ * made for HTML; an API answer is never a document, so it gets the strictest CSP (nothing loads,
+ * nothing frames it) and `nosniff`, computed once. Headers that only act on documents
+ * (`Referrer-Policy`, the page CSP's directives) are left to the pages; `Strict-Transport-Security`
+ * is added per request, on HTTPS answers only (`setPerRequestHeaders`). This also keeps the
+ * resolve hot path cheap: every header costs the server and every client its share of each answer.
  */
 export const API_SECURITY_HEADERS = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
-  'referrer-policy': 'no-referrer',
 } as const;
 
 /**
@@ -45,11 +45,11 @@ export function usePublicApiHeaders(app: FastifyInstance): void {
 
 /**
  * Adds the API security headers to every answer of this context's routes, errors included, and
- * the request id unless an enclosing context adds it already.
+ * the per-request headers unless an enclosing context adds them already.
  */
 export function useApiSecurityHeaders(
   app: FastifyInstance,
-  options: { readonly requestId?: boolean } = {},
+  options: { readonly perRequest?: boolean } = {},
 ): void {
   useAnswerHeaders(app, API_SECURITY_HEADERS, options);
 }

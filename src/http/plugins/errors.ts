@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
+import { setPerRequestHeaders } from '../answer-headers.ts';
 import { ErrorPage } from '../web/shell/error-page.tsx';
 import { PROBLEM_STATUS, sendProblem, type ProblemCode } from '../problem.ts';
 import { pageContext } from '../web/page-context.ts';
@@ -105,10 +106,11 @@ declare module 'fastify' {
 export const errorsPlugin = fp(
   (app, _opts, done) => {
     app.setErrorHandler(handleError);
-    // An unknown path meets no context's hooks: it is tagged with its request id here.
-    app.setNotFoundHandler((request, reply) =>
-      respond(request, reply.header('x-request-id', request.id), 'not_found'),
-    );
+    // An unknown path meets no context's hooks: its per-request headers are set here.
+    app.setNotFoundHandler((request, reply) => {
+      setPerRequestHeaders(request, reply);
+      return respond(request, reply, 'not_found');
+    });
     done();
   },
   { name: 'errors', dependencies: ['i18n', 'html'] },
