@@ -41,6 +41,11 @@ interface Load {
   readonly p99Ms: number;
   /** CPU time of the server process per answer: steadier than req/s on a shared machine. */
   readonly serverCpuUs: number;
+  /**
+   * CPU time of the load generator (this process) per answer. It shares the two cores with the
+   * server, and it pays for every header and byte of each answer it reads.
+   */
+  readonly clientCpuUs: number;
 }
 
 interface Server {
@@ -56,8 +61,11 @@ function cpuUs(pid: number): number {
   return (ticks * 1e6) / CLOCK_TICKS_PER_SECOND;
 }
 
+const cpuSum = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
+
 async function load(server: Server, requests: readonly Request[], seconds: number) {
   const before = cpuUs(server.pid);
+  const client = process.cpuUsage();
   const result: Result = await autocannon({
     url: server.url,
     connections: CONNECTIONS,
@@ -72,6 +80,7 @@ async function load(server: Server, requests: readonly Request[], seconds: numbe
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     serverCpuUs: (cpuUs(server.pid) - before) / result.requests.total,
+    clientCpuUs: cpuSum(process.cpuUsage(client)) / result.requests.total,
   };
 }
 
@@ -87,6 +96,7 @@ const medianLoad = (loads: readonly Load[]): Load => ({
   p50Ms: median(loads.map((l) => l.p50Ms)),
   p99Ms: median(loads.map((l) => l.p99Ms)),
   serverCpuUs: median(loads.map((l) => l.serverCpuUs)),
+  clientCpuUs: median(loads.map((l) => l.clientCpuUs)),
 });
 
 /** One request, answer read and dropped. */
@@ -118,7 +128,7 @@ async function warmUp(t: Target): Promise<void> {
 }
 
 const show = (l: Load) =>
-  `${Math.round(l.reqPerSec).toLocaleString('en')} req/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, server CPU ${l.serverCpuUs.toFixed(0)} µs/answer`;
+  `${Math.round(l.reqPerSec).toLocaleString('en')} req/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, CPU per answer: server ${l.serverCpuUs.toFixed(0)} µs, load generator ${l.clientCpuUs.toFixed(0)} µs`;
 
 const resolveRequests = syntheticIds(DISTINCT_IDS, CODES).map((id) => ({
   method: 'GET',
@@ -172,6 +182,7 @@ const figures = (l: Load) => ({
   p50Ms: round2(l.p50Ms),
   p99Ms: round2(l.p99Ms),
   serverCpuUs: Math.round(l.serverCpuUs),
+  clientCpuUs: Math.round(l.clientCpuUs),
 });
 const ratioFigures = (r: ReturnType<typeof ratios>) => ({
   ratio: round2(r.median),
