@@ -6,7 +6,7 @@ import type {
   PartyCodeTable,
   RegisterEventTable,
 } from '../../src/db/schema.ts';
-import { foldForSearch } from '../../src/domain/register/search-text.ts';
+import { foldForSearch, holderSortName } from '../../src/domain/register/search-text.ts';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const WORDS = [
@@ -89,6 +89,7 @@ export async function fillSyntheticRegister(
           seat_country: key.slice(0, 2),
           website: `https://example-${Math.floor(i / 3)}.test`,
           search_text: foldForSearch(name),
+          sort_name: holderSortName(name),
           source: 'synthetic',
           created_at: at,
           updated_at: at,

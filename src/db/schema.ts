@@ -15,6 +15,8 @@ export interface HolderTable {
   website: string | null;
   /** Folded names, for accent- and case-insensitive search. */
   search_text: string;
+  /** The folded legal name, the order holders are listed in (`holderSortName`). */
+  sort_name: string;
   /** Where the holder came from: `benelux-export`, `application`. */
   source: string;
   created_at: string;

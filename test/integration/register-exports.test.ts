@@ -67,6 +67,51 @@ for (const dialect of DIALECTS) {
       // (`NL-ABL` as a CPO ID), doubled spaces in a name. Normalised, every row is ours.
       assert.deepEqual(rows.slice().sort(), seedRows.map(canonicalRow).sort());
       assert.ok(rows.includes('"Abel & Co","NL*ABL",/,www.abelenco.nl'));
+      // In the Benelux register's order, on both databases: by name, whatever its case and
+      // accents (`Phénix Tech sàrl` between `PC-Tank Sàrl` and `Plugfuse B.V`).
+      assert.deepEqual(rows, seedRows.map(canonicalRow));
+    });
+
+    it('lists holders by name whatever their case and accents, renamed ones included', async () => {
+      const db = await createTestDb(dialect);
+      try {
+        const store = createRegisterStore(db.db);
+        const csv = [
+          HEADER,
+          '"zeta BV","NL*ZET",/,',
+          '"Électricité du Nord","BE*EDN",/,',
+          '"ALPHA NV","BE*ALP",/,',
+          '"beta sàrl","LU*BET",/,',
+          '"Eta GmbH","NL*ETA",/,',
+        ].join('\n');
+        await importBeneluxRegister(csv, 'names.csv', {
+          store,
+          clock: fixedClock('2026-01-01T00:00:00.000Z'),
+          ids: uuids,
+          actor: { type: 'cli', id: null, label: 'test' },
+        });
+        const reader = createRegisterReader(db.db);
+        const names = async () => {
+          const list: string[] = [];
+          for await (const h of reader.streamByHolder(['active'])) list.push(h.holder.legalName);
+          return list;
+        };
+        assert.deepEqual(await names(), [
+          'ALPHA NV',
+          'beta sàrl',
+          'Électricité du Nord',
+          'Eta GmbH',
+          'zeta BV',
+        ]);
+        await store.transaction(async (w) => {
+          const zeta = await w.findHolderByName('zeta BV');
+          assert.ok(zeta);
+          await w.updateHolder({ ...zeta, legalName: 'Aardvark BV' }, '2026-01-02T00:00:00.000Z');
+        });
+        assert.equal((await names())[0], 'Aardvark BV');
+      } finally {
+        await db.drop();
+      }
     });
 
     it('round trip: importing our CSV into an empty register gives the same codes and roles', async () => {

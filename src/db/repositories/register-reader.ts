@@ -138,20 +138,21 @@ class KyselyRegisterReader implements RegisterReader {
   }
 
   async *streamByHolder(statuses: readonly CodeStatus[]): AsyncIterable<HolderWithCodes> {
+    // By folded name, as the Benelux register lists its companies; the id breaks ties.
     let after: { name: string; id: string } | undefined;
     for (;;) {
-      let query = this.db.selectFrom('holder as h').select(['h.id', 'h.legal_name']);
+      let query = this.db.selectFrom('holder as h').select(['h.id', 'h.sort_name']);
       if (after !== undefined) {
         const { name, id } = after;
         query = query.where((eb) =>
           eb.or([
-            eb('h.legal_name', '>', name),
-            eb.and([eb('h.legal_name', '=', name), eb('h.id', '>', id)]),
+            eb('h.sort_name', '>', name),
+            eb.and([eb('h.sort_name', '=', name), eb('h.id', '>', id)]),
           ]),
         );
       }
       const holders = await query
-        .orderBy('h.legal_name')
+        .orderBy('h.sort_name')
         .orderBy('h.id')
         .limit(STREAM_PAGE)
         .execute();
@@ -180,7 +181,7 @@ class KyselyRegisterReader implements RegisterReader {
       }
       const last = holders[holders.length - 1];
       if (holders.length < STREAM_PAGE || last === undefined) return;
-      after = { name: last.legal_name, id: last.id };
+      after = { name: last.sort_name, id: last.id };
     }
   }
 

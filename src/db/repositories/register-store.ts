@@ -11,7 +11,7 @@ import type {
 } from '../../app/register/ports.ts';
 import type { CodeStatus } from '../../domain/register/code-status.ts';
 import type { Role } from '../../domain/register/roles.ts';
-import { foldForSearch } from '../../domain/register/search-text.ts';
+import { foldForSearch, holderSortName } from '../../domain/register/search-text.ts';
 import type { Database } from '../schema.ts';
 import { appendAudit } from './audit-log.ts';
 import { federatedRow, sameFederated } from './federated-rows.ts';
@@ -66,6 +66,7 @@ class KyselyRegisterWriter implements RegisterWriter {
         seat_country: h.seatCountry,
         website: h.website,
         search_text: holderSearchText(h),
+        sort_name: holderSortName(h.legalName),
         source: h.source,
         created_at: at,
         updated_at: at,
@@ -82,6 +83,7 @@ class KyselyRegisterWriter implements RegisterWriter {
         seat_country: h.seatCountry,
         website: h.website,
         search_text: holderSearchText(h),
+        sort_name: holderSortName(h.legalName),
         updated_at: at,
       })
       .where('id', '=', h.id)

@@ -17,3 +17,11 @@ export function foldForSearch(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The key holders are listed by, as the Benelux register lists its companies: the legal name
+ * folded like search text (`Électricité SA` and `electra` sort together under e).
+ */
+export function holderSortName(legalName: string): string {
+  return foldForSearch(legalName);
+}
