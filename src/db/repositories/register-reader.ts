@@ -144,11 +144,9 @@ class KyselyRegisterReader implements RegisterReader {
       let query = this.db.selectFrom('holder as h').select(['h.id', 'h.sort_name']);
       if (after !== undefined) {
         const { name, id } = after;
+        // A row-value comparison: both databases read it as one range of the (sort_name, id) index.
         query = query.where((eb) =>
-          eb.or([
-            eb('h.sort_name', '>', name),
-            eb.and([eb('h.sort_name', '=', name), eb('h.id', '>', id)]),
-          ]),
+          eb(eb.refTuple('h.sort_name', 'h.id'), '>', eb.tuple(name, id)),
         );
       }
       const holders = await query
