@@ -11,11 +11,11 @@ import { formField } from '../../account/field-problem.ts';
 import { pageContext } from '../../page-context.ts';
 import type { AdminRouteOptions } from '../admin-routes.ts';
 import { EnrolAuthenticatorPage, EnrolLinkInvalidPage, EnrolPasswordPage } from './enrol-pages.tsx';
+import { SIGN_IN_PER_IP } from './sign-in-routes.ts';
+import { refusalStatus, staffProblemsOf, type FieldProblem } from './form.tsx';
 
 /** Loaded with the first enrolment. */
 const qrCodes = lazyModule<typeof QRCodes>('qrcode');
-import { SIGN_IN_PER_IP } from './sign-in-routes.ts';
-import { refusalStatus, staffProblemsOf, type FieldProblem } from './form.tsx';
 
 const TOKEN_SHAPE = /^[\w-]{43}$/;
 
