@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** One year, subdomains included: what the service asks of browsers that reach it over HTTPS. */
@@ -18,14 +20,23 @@ export function setPerRequestHeaders(
   if (protocol === 'https') void reply.header('strict-transport-security', HSTS);
 }
 
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** A request's id: the caller's `X-Request-Id` when it is a plain token, else a new UUID. */
+export function requestIdOf(headers: IncomingHttpHeaders): string {
+  const given = headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 /**
- * The protocol of a request that failed before routing: the framework makes such a request
- * without its proxy settings, so `request.protocol` would ignore a trusted proxy's word.
+ * The protocol of a request read without the framework: one that failed before routing (the
+ * framework makes such a request without its proxy settings, so `request.protocol` would ignore
+ * a trusted proxy's word), or one answered by the resolve lane.
  */
-export function protocolBeforeRouting(request: FastifyRequest, trustProxy: boolean): string {
-  const socket = request.raw.socket as { encrypted?: boolean } | null;
+export function protocolOf(raw: IncomingMessage, trustProxy: boolean): string {
+  const socket = raw.socket as { encrypted?: boolean } | null;
   if (socket?.encrypted === true) return 'https';
-  const forwarded = request.headers['x-forwarded-proto'];
+  const forwarded = raw.headers['x-forwarded-proto'];
   if (!trustProxy || typeof forwarded !== 'string') return 'http';
   return forwarded.split(',').at(-1)?.trim() ?? 'http';
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -6,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
+  type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyServerOptions,
   type RouteOptions,
@@ -23,7 +23,13 @@ import { accountApiRoutes } from './api/v1/account/routes.ts';
 import { applicationsApiRoutes } from './api/v1/applications/routes.ts';
 import { healthRoutes } from './api/health/routes.ts';
 import { useApiSecurityHeaders, usePublicApiHeaders } from './api/api-headers.ts';
-import { protocolBeforeRouting, setPerRequestHeaders, useAnswerHeaders } from './answer-headers.ts';
+import {
+  protocolOf,
+  requestIdOf,
+  setPerRequestHeaders,
+  useAnswerHeaders,
+} from './answer-headers.ts';
+import { MAX_ID_LENGTH, resolveLane } from './api/v1/register/resolve-lane.ts';
 import { registerApiRoutes, registerExportAliases } from './api/v1/register/routes.ts';
 import { validateApiRoutes } from './api/v1/validate/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -33,6 +39,7 @@ import { i18nPlugin } from './plugins/i18n.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { staffAuthPlugin } from './plugins/staff-auth.ts';
 import { sendProblem } from './problem.ts';
+import { serverWithLane } from './server-with-lane.ts';
 import { accountPageRoutes } from './web/account/routes.ts';
 import { holderRequestRoutes } from './web/account/requests/routes.ts';
 import { adminPageRoutes } from './web/admin/admin-routes.ts';
@@ -62,30 +69,41 @@ export interface AppDependencies {
   readonly observeRoute?: (route: RouteOptions) => void;
 }
 
-const REQUEST_ID = /^[\w.:-]{1,100}$/;
-
 /** Builds the whole application, routes and plugins, without listening. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  let closing = false;
+  let requestLog: FastifyBaseLogger | undefined;
   const app = Fastify({
+    // The hottest request, a resolve whose answer is at hand, is answered in front of the router.
+    serverFactory: serverWithLane(
+      resolveLane({
+        lookup: deps.register.lookup,
+        trustProxy: deps.config.trustProxy,
+        logger: () => requestLog,
+        closing: () => closing,
+      }),
+    ),
     logger: deps.logger,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_ID_LENGTH },
     requestIdHeader: false,
     // Errors met before routing (a malformed URL) get a problem in the reader's language too.
     // Such a request is made without the plugins' decorators: its language is set here.
     frameworkErrors: (error, request, reply) => {
       request.lang = negotiateLanguage(request.headers['accept-language']);
       request.t = deps.translator.t(request.lang);
-      setPerRequestHeaders(request, reply, protocolBeforeRouting(request, deps.config.trustProxy));
+      setPerRequestHeaders(request, reply, protocolOf(request.raw, deps.config.trustProxy));
       request.log.info({ err: error }, 'malformed request');
       void sendProblem(request, reply, 'bad_request');
     },
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: (req) => requestIdOf(req.headers),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (deps.logger !== false) requestLog = app.log;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
 
   const observe = deps.observeRoute;
   if (observe !== undefined) app.addHook('onRoute', observe);

@@ -161,3 +161,54 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`resolving over a socket on ${dialect}`, { skip: dialectSkip(dialect) }, () => {
+    let app: TestApp;
+    let base = '';
+    before(async () => {
+      // A cache that is not asked again during the test, as `npm start` runs it: resolves whose
+      // prefix is at hand are answered in front of the router.
+      app = await createTestApp({ dialect, seed: true, lookupCheckEveryMs: 600_000 });
+      base = await app.listen({ port: 0, host: '127.0.0.1' });
+    });
+    after(() => app.close());
+
+    /** Status, headers (but those of the connection) and body. */
+    const comparable = (status: number, headers: Record<string, unknown>, body: string) => {
+      const kept = Object.entries(headers).filter(
+        ([name]) => !['date', 'connection', 'keep-alive'].includes(name),
+      );
+      return { status, headers: Object.fromEntries(kept.map(([k, v]) => [k, String(v)])), body };
+    };
+
+    it('gives the answer the route gives, whether the prefix is at hand or not', async () => {
+      const check = computeCheckCharacter('NLABLC12345678');
+      const ids = [
+        'NL*ABL',
+        'nl-abl',
+        'NL*ABL*E12345*1',
+        'NL%2AABL%2AP12345',
+        `NL-ABL-C12345678-${check}`,
+        'BE*QQ8*E1',
+        'BE*QQ9*E1',
+        'DE*000*E1',
+        'NL*AB',
+        'NL*ABL?include=federated',
+      ];
+      for (const id of ids) {
+        const url = `/api/v1/resolve/${id.includes('%') || id.includes('?') ? id : encodeURIComponent(id)}`;
+        // One request id for both, since a problem names it in its body.
+        const headers = { 'x-request-id': `same-${String(ids.indexOf(id))}` };
+        const routed = await app.inject({ url, headers });
+        const expected = comparable(routed.statusCode, routed.headers, routed.body);
+        // Twice: the first may read the database, the second finds the prefix at hand.
+        for (let i = 0; i < 2; i++) {
+          const res = await fetch(`${base}${url}`, { headers });
+          const actual = comparable(res.status, Object.fromEntries(res.headers), await res.text());
+          assert.deepEqual(actual, expected, `${url} (${String(i)})`);
+        }
+      }
+    });
+  });
+}

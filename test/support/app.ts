@@ -34,6 +34,11 @@ export interface TestAppOptions {
   readonly clock?: Clock;
   /** Told of every route as it is added. */
   readonly observeRoute?: (route: RouteOptions) => void;
+  /**
+   * How often the resolve cache asks whether the register changed; 0 (the default) asks before
+   * every resolve, so that tests see each change at once and resolving never skips the router.
+   */
+  readonly lookupCheckEveryMs?: number;
 }
 
 export type TestApp = FastifyInstance & {
@@ -68,7 +73,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
   const notifier = createNotifier(mailer, translator);
   const clock = options.clock ?? systemClock;
-  const lookup = createPrefixLookup(reader, systemClock, { checkEveryMs: 0, maxEntries: 1000 });
+  const lookup = createPrefixLookup(reader, systemClock, {
+    checkEveryMs: options.lookupCheckEveryMs ?? 0,
+    maxEntries: 1000,
+  });
   const backOffice = backOfficeServices({
     db: test.db,
     reader,

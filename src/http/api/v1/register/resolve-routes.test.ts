@@ -2,90 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { Value } from 'typebox/value';
-import type {
-  FederatedRecord,
-  PartyRecord,
-  RegisterVersion,
-} from '../../../../app/register/models.ts';
-import { createPrefixLookup, type PrefixReader } from '../../../../app/register/prefix-lookup.ts';
+import { clock, IDS, reader } from '../../../../../test/support/resolve-fixtures.ts';
+import { createPrefixLookup } from '../../../../app/register/prefix-lookup.ts';
 import { resolveId, type Resolution } from '../../../../app/register/resolve-id.ts';
-import { computeCheckCharacter } from '../../../../domain/emobility-id/index.ts';
 import { presentResolution } from './presenters.ts';
 import { resolutionJson, resolveRoutes } from './resolve-routes.ts';
 import { ResolutionSchema } from './resolve-schemas.ts';
-
-const AT = '2026-06-29T15:36:31.359Z';
-
-const abel: PartyRecord = {
-  key: 'NLABL',
-  country: 'NL',
-  code: 'ABL',
-  roles: ['CPO', 'EMSP'],
-  status: 'active',
-  validFrom: '2024-03-01T00:00:00.000Z',
-  validTo: null,
-  successorKey: null,
-  holder: {
-    id: 'h1',
-    legalName: 'Abel & Co "Laadpalen" \\ Réseau ⚡',
-    tradingName: null,
-    country: 'NL',
-    website: 'https://www.abelenco.nl',
-  },
-  createdAt: AT,
-  updatedAt: AT,
-};
-
-function federated(country: string, code: string, registryId: string): FederatedRecord {
-  return {
-    registryId,
-    country,
-    code,
-    role: 'CPO',
-    status: 'ACTIVE',
-    organizationName: 'Energiegewinner eG',
-    legalName: null,
-    website: null,
-    official: true,
-    sourceRecordId: `${country}${code}`,
-    sourceUrl: 'https://example.test/export',
-    sourceValue: `${country}*${code}`,
-    firstSeenAt: null,
-    lastSeenAt: AT,
-    retrievedAt: AT,
-    dataset: 'Open IDRO Directory, data/registry.csv at f52cb90 (2026-06-29)',
-    importedAt: AT,
-  };
-}
-
-const reader: PrefixReader = {
-  version: (): Promise<RegisterVersion> =>
-    Promise.resolve({ lastEventId: 1, federatedMark: '2@', reservedMark: '1@', lastModified: AT }),
-  findParty: (key) => Promise.resolve(key === 'NLABL' ? abel : undefined),
-  reservation: (key) => Promise.resolve(key === 'BEQQQ' ? { reason: 'Held back' } : undefined),
-  federatedRecords: (country, code) =>
-    Promise.resolve(
-      country === 'DE' || code === 'ABL'
-        ? [federated(country, code, `${country.toLowerCase()}-x`)]
-        : [],
-    ),
-};
-
-const clock = { now: () => new Date(0) };
-
-const check = computeCheckCharacter('NLABLC12345678');
-const IDS = [
-  'NL*ABL',
-  'nl-abl',
-  'NL*ABL*E12345*1',
-  'NL*ABL*P12345',
-  'NL*ABL*S12345',
-  `NL-ABL-C12345678-${check}`,
-  'nlablc12345678',
-  'DE*000*E1',
-  'BE*QQQ*E1',
-  'LU*Z9Z',
-];
 
 /** What the generic presenter and `JSON.stringify` make of a resolution, as the route answers it. */
 function reference(r: Resolution, include?: 'federated'): string {

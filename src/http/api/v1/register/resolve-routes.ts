@@ -19,7 +19,7 @@ import {
 
 const DESCRIPTION = `Accepts any e-mobility ID (party, EVSE, pool, station, contract ID / eMAID) in any accepted spelling and case, and answers with the parsed ID, its party prefix, whether this register holds the prefix and in which status, and the holder and roles. When this register does not hold the prefix, the answer also says what other registers (federated from their published data) say about it, each with its source and retrieval date; \`include=federated\` asks for that in every answer. An unknown but well-formed prefix is a 200 with \`registered: false\`. Invalid syntax is a 400 \`invalid_id\` problem whose \`reason\` (and \`position\` when one character is to blame) say why, as \`GET /validate\` does.`;
 
-const JSON_TYPE = 'application/json; charset=utf-8';
+export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Quotes a string; only one that needs escaping pays for `JSON.stringify`. */
 function jsonString(text: string): string {
