@@ -6,7 +6,7 @@ import { HSTS, protocolOf, requestIdOf } from '../../../answer-headers.ts';
 import { PUBLIC_API_HEADERS } from '../../api-headers.ts';
 import type { Lane } from '../../../server-with-lane.ts';
 import { LOOKUP_CACHE } from './conditional.ts';
-import { JSON_TYPE, resolutionJson } from './resolve-routes.ts';
+import { JSON_TYPE, resolutionAnswer } from './resolve-routes.ts';
 
 /** The path the lane answers, and the longest ID it takes there (the router's `maxParamLength`). */
 const PATH = '/api/v1/resolve/';
@@ -44,7 +44,8 @@ function loggedRequest(req: IncomingMessage, url: string) {
 /**
  * `GET /api/v1/resolve/{id}` without a query, for an ID whose prefix's facts are cached: the
  * hottest request of the service, answered before the framework routes it, with the very answer
- * the route gives (same headers, same body; `resolve-lane.test.ts` holds the two side by side).
+ * the route gives (same headers, same body; `test/integration/register-resolve.test.ts` holds the
+ * two side by side).
  * Anything else (another method, a query, a trailing slash, an invalid ID, facts still to be
  * read, a closing application) is left to the framework: the lane answers only what it can answer
  * exactly as the route would.
@@ -56,18 +57,20 @@ export function resolveLane(options: ResolveLaneOptions): Lane {
     if (req.method !== 'GET' || url?.startsWith(PATH) !== true) return false;
     const encoded = url.slice(PATH.length);
     if (encoded.length > MAX_ID_LENGTH || NOT_AN_ID.test(encoded) || closing()) return false;
-    let input: string;
-    try {
-      input = decodeURIComponent(encoded);
-    } catch {
-      return false;
+    let input = encoded;
+    if (encoded.includes('%')) {
+      try {
+        input = decodeURIComponent(encoded);
+      } catch {
+        return false;
+      }
     }
     const resolved = resolveCached(lookup, input);
     if (resolved === undefined) return false;
     const log = logger();
     const logged = log !== undefined && LOGS_REQUESTS.has(log.level);
     const started = logged ? performance.now() : 0;
-    const body = resolutionJson(resolved);
+    const answer = resolutionAnswer(resolved);
     const id = requestIdOf(req.headers);
     const headers = [...PUBLIC_HEADERS, 'x-request-id', id];
     if (protocolOf(req, trustProxy) === 'https') headers.push('strict-transport-security', HSTS);
@@ -77,9 +80,9 @@ export function resolveLane(options: ResolveLaneOptions): Lane {
       'content-type',
       JSON_TYPE,
       'content-length',
-      String(Buffer.byteLength(body)),
+      String(answer.bytes),
     );
-    res.writeHead(200, headers).end(body);
+    res.writeHead(200, headers).end(answer.text);
     if (logged) {
       const child = log.child({ reqId: id });
       child.info({ req: loggedRequest(req, url) }, 'incoming request');

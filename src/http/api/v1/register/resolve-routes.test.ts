@@ -6,7 +6,7 @@ import { clock, IDS, reader } from '../../../../../test/support/resolve-fixtures
 import { createPrefixLookup } from '../../../../app/register/prefix-lookup.ts';
 import { resolveId, type Resolution } from '../../../../app/register/resolve-id.ts';
 import { presentResolution } from './presenters.ts';
-import { resolutionJson, resolveRoutes } from './resolve-routes.ts';
+import { resolutionAnswer, resolutionJson, resolveRoutes } from './resolve-routes.ts';
 import { ResolutionSchema } from './resolve-schemas.ts';
 
 /** What the generic presenter and `JSON.stringify` make of a resolution, as the route answers it. */
@@ -28,6 +28,10 @@ describe('the resolve answer', () => {
           const json = resolutionJson(r, include === undefined ? {} : { include });
           assert.equal(json, reference(r, include), `${id} ${include ?? ''}`);
           assert.ok(Value.Check(ResolutionSchema, JSON.parse(json)), json);
+          if (include === undefined) {
+            // The same answer with its length in bytes, counted from its parts.
+            assert.deepEqual(resolutionAnswer(r), { text: json, bytes: Buffer.byteLength(json) });
+          }
         }
       }
     }

@@ -50,11 +50,19 @@ function idJson(id: ValidationRecord, prefix: ResolvedPrefix): string {
   return `${json}}}`;
 }
 
+/** A serialised part of an answer, with its length in UTF-8 bytes. */
+interface Part {
+  readonly text: string;
+  readonly bytes: number;
+}
+
+const part = (text: string): Part => ({ text, bytes: Buffer.byteLength(text) });
+
 interface PrefixJson {
   /** Every member after `id`, without `federated`, without the braces. */
-  readonly plain: string;
+  readonly plain: Part;
   /** The same with `federated`, made when first asked for. */
-  withFederated?: string;
+  withFederated?: Part;
 }
 
 /**
@@ -64,20 +72,39 @@ interface PrefixJson {
  */
 const prefixJson = new WeakMap<ResolvedPrefix, PrefixJson>();
 
-/** The answer of `GET /resolve/{id}`, as `ResolutionSchema` describes it. */
-export function resolutionJson(r: Resolution, query: ResolveQuery = {}): string {
+function tailOf(r: Resolution, query: ResolveQuery): Part {
   let cached = prefixJson.get(r.prefix);
   if (cached === undefined) {
     const { id, federated, ...rest } = presentResolution(r);
-    cached = { plain: JSON.stringify(rest).slice(1, -1) };
+    cached = { plain: part(JSON.stringify(rest).slice(1, -1)) };
     prefixJson.set(r.prefix, cached);
   }
-  let tail = cached.plain;
-  if (query.include === 'federated' || !r.registered) {
-    cached.withFederated ??= `${tail},"federated":${JSON.stringify(presentResolution(r).federated)}`;
-    tail = cached.withFederated;
-  }
-  return `{"id":${idJson(r.id, r.prefix)},${tail}}`;
+  if (query.include !== 'federated' && r.registered) return cached.plain;
+  cached.withFederated ??= part(
+    `${cached.plain.text},"federated":${JSON.stringify(presentResolution(r).federated)}`,
+  );
+  return cached.withFederated;
+}
+
+/** The answer of `GET /resolve/{id}`, as `ResolutionSchema` describes it. */
+export function resolutionJson(r: Resolution, query: ResolveQuery = {}): string {
+  return `{"id":${idJson(r.id, r.prefix)},${tailOf(r, query).text}}`;
+}
+
+/** `{"id":` `,` `}` around the two parts. */
+const FRAME_BYTES = 8;
+
+/**
+ * The answer without a query, as `resolutionJson` writes it, and its length in bytes: counted
+ * from the parts, the long one counted once per prefix.
+ */
+export function resolutionAnswer(r: Resolution): Part {
+  const id = idJson(r.id, r.prefix);
+  const tail = tailOf(r, {});
+  return {
+    text: `{"id":${id},${tail.text}}`,
+    bytes: Buffer.byteLength(id) + tail.bytes + FRAME_BYTES,
+  };
 }
 
 /**
