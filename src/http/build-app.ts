@@ -5,7 +5,6 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
-  type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyServerOptions,
   type RouteOptions,
@@ -39,7 +38,7 @@ import { i18nPlugin } from './plugins/i18n.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { staffAuthPlugin } from './plugins/staff-auth.ts';
 import { sendProblem } from './problem.ts';
-import { serverWithLane } from './server-with-lane.ts';
+import { putLaneInFront } from './lane.ts';
 import { accountPageRoutes } from './web/account/routes.ts';
 import { holderRequestRoutes } from './web/account/requests/routes.ts';
 import { adminPageRoutes } from './web/admin/admin-routes.ts';
@@ -71,18 +70,7 @@ export interface AppDependencies {
 
 /** Builds the whole application, routes and plugins, without listening. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  let closing = false;
-  let requestLog: FastifyBaseLogger | undefined;
   const app = Fastify({
-    // The hottest request, a resolve whose answer is at hand, is answered in front of the router.
-    serverFactory: serverWithLane(
-      resolveLane({
-        lookup: deps.register.lookup,
-        trustProxy: deps.config.trustProxy,
-        logger: () => requestLog,
-        closing: () => closing,
-      }),
-    ),
     logger: deps.logger,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
@@ -99,11 +87,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
     genReqId: (req) => requestIdOf(req.headers),
   }).withTypeProvider<TypeBoxTypeProvider>();
-  if (deps.logger !== false) requestLog = app.log;
+  // The hottest request, a resolve whose answer is at hand, is answered in front of the router.
+  let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
     done();
   });
+  putLaneInFront(
+    app.server,
+    resolveLane({
+      lookup: deps.register.lookup,
+      trustProxy: deps.config.trustProxy,
+      ...(deps.logger === false ? {} : { logger: app.log }),
+      closing: () => closing,
+    }),
+  );
 
   const observe = deps.observeRoute;
   if (observe !== undefined) app.addHook('onRoute', observe);

@@ -207,6 +207,8 @@ for (const dialect of DIALECTS) {
           const res = await fetch(`${base}${url}`, { headers });
           const actual = comparable(res.status, Object.fromEntries(res.headers), await res.text());
           assert.deepEqual(actual, expected, `${url} (${String(i)})`);
+          // The framework's own server, with its settings, carries both ways.
+          assert.equal(res.headers.get('keep-alive'), 'timeout=72');
         }
       }
     });

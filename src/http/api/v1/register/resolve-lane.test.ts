@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyBaseLogger } from 'fastify';
@@ -7,17 +7,10 @@ import { Value } from 'typebox/value';
 import { clock, IDS, reader } from '../../../../../test/support/resolve-fixtures.ts';
 import { createPrefixLookup } from '../../../../app/register/prefix-lookup.ts';
 import { resolveCached } from '../../../../app/register/resolve-id.ts';
-import { serverWithLane } from '../../../server-with-lane.ts';
+import { putLaneInFront } from '../../../lane.ts';
 import { MAX_ID_LENGTH, resolveLane } from './resolve-lane.ts';
 import { resolutionJson } from './resolve-routes.ts';
 import { ResolutionSchema } from './resolve-schemas.ts';
-
-const FRAMEWORK_OPTIONS = {
-  keepAliveTimeout: 72_000,
-  requestTimeout: 0,
-  connectionTimeout: 0,
-  maxRequestsPerSocket: 0,
-};
 
 /** One logged line, as the logger was given it. */
 interface Line {
@@ -26,10 +19,16 @@ interface Line {
   readonly msg: string;
 }
 
-/** Enough of a logger for the lane: records what it is told at `info`. */
-function recordingLogger(level: string, lines: Line[], bindings: object = {}): FastifyBaseLogger {
+/** Enough of a logger for the lane: records what it is told at `info`, at the level of the day. */
+function recordingLogger(
+  level: () => string,
+  lines: Line[],
+  bindings: object = {},
+): FastifyBaseLogger {
   return {
-    level,
+    get level() {
+      return level();
+    },
     child: (more: object) => recordingLogger(level, lines, { ...bindings, ...more }),
     info: (details: Record<string, unknown>, msg: string) => lines.push({ bindings, details, msg }),
   } as unknown as FastifyBaseLogger;
@@ -40,17 +39,21 @@ describe('the resolve lane', () => {
   const lines: Line[] = [];
   const state = { closing: false, logLevel: 'silent' };
   /** A server whose framework answers 599, behind the lane. */
-  const laneServer = (trustProxy: boolean) =>
-    serverWithLane(
+  const laneServer = (trustProxy: boolean) => {
+    const server = createServer((_req, res) => {
+      res.writeHead(599).end('left to the framework');
+    });
+    putLaneInFront(
+      server,
       resolveLane({
         lookup,
         trustProxy,
-        logger: () => recordingLogger(state.logLevel, lines),
+        logger: recordingLogger(() => state.logLevel, lines),
         closing: () => state.closing,
       }),
-    )((_req, res) => {
-      res.writeHead(599).end('left to the framework');
-    }, FRAMEWORK_OPTIONS);
+    );
+    return server;
+  };
   const server = laneServer(false);
   const behindProxy = laneServer(true);
   const bases = new Map<Server, string>();
@@ -83,13 +86,12 @@ describe('the resolve lane', () => {
     }
   });
 
-  it('sends the public API headers, in the order the route sends them', async () => {
+  it("sends the public API's headers with the answer", async () => {
     const res = await get('/api/v1/resolve/NL*ABL*E1');
     await res.arrayBuffer();
     const names = [...res.headers.keys()].filter(
       (name) => !['date', 'connection', 'keep-alive'].includes(name),
     );
-    // `Headers` lists names in alphabetical order; the values are what matters.
     assert.deepEqual(names.sort(), [
       'access-control-allow-origin',
       'access-control-expose-headers',
@@ -108,7 +110,6 @@ describe('the resolve lane', () => {
       "default-src 'none'; frame-ancestors 'none'",
     );
     assert.match(res.headers.get('x-request-id') ?? '', /^[\da-f]{8}-[\da-f]{4}-/);
-    assert.equal(res.headers.get('keep-alive'), 'timeout=72', 'the framework keep-alive');
   });
 
   it("keeps the caller's request id when it is a plain token", async () => {
@@ -196,8 +197,15 @@ describe('the resolve lane', () => {
     }
   });
 
-  it('sets the timeouts of the server the framework would have made', () => {
-    assert.equal(server.keepAliveTimeout, 72_000);
-    assert.equal(server.requestTimeout, 0);
+  it('goes in front of exactly one handler', () => {
+    const none = createServer();
+    assert.throws(() => {
+      putLaneInFront(none, () => false);
+    }, /one request handler, found 0/);
+    const twice = createServer(() => undefined);
+    twice.on('request', () => undefined);
+    assert.throws(() => {
+      putLaneInFront(twice, () => false);
+    }, /found 2/);
   });
 });

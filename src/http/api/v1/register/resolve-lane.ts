@@ -4,7 +4,7 @@ import type { PrefixLookup } from '../../../../app/register/prefix-lookup.ts';
 import { resolveCached } from '../../../../app/register/resolve-id.ts';
 import { HSTS, protocolOf, requestIdOf } from '../../../answer-headers.ts';
 import { PUBLIC_API_HEADERS } from '../../api-headers.ts';
-import type { Lane } from '../../../server-with-lane.ts';
+import type { Lane } from '../../../lane.ts';
 import { LOOKUP_CACHE } from './conditional.ts';
 import { JSON_TYPE, resolutionAnswer } from './resolve-routes.ts';
 
@@ -23,8 +23,8 @@ const LOGS_REQUESTS = new Set(['info', 'debug', 'trace']);
 export interface ResolveLaneOptions {
   readonly lookup: PrefixLookup;
   readonly trustProxy: boolean;
-  /** The application's logger, when it logs requests. */
-  readonly logger: () => FastifyBaseLogger | undefined;
+  /** The application's logger, if it has one. */
+  readonly logger?: FastifyBaseLogger;
   /** True once the application is closing: the framework then answers (503) by itself. */
   readonly closing: () => boolean;
 }
@@ -45,8 +45,7 @@ function loggedRequest(req: IncomingMessage, url: string) {
  * `GET /api/v1/resolve/{id}` without a query, for an ID whose prefix's facts are cached: the
  * hottest request of the service, answered before the framework routes it, with the very answer
  * the route gives (same headers, same body; `test/integration/register-resolve.test.ts` holds the
- * two side by side).
- * Anything else (another method, a query, a trailing slash, an invalid ID, facts still to be
+ * two side by side). Anything else (another method, a query, a trailing slash, an invalid ID, facts still to be
  * read, a closing application) is left to the framework: the lane answers only what it can answer
  * exactly as the route would.
  */
@@ -55,6 +54,8 @@ export function resolveLane(options: ResolveLaneOptions): Lane {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url;
     if (req.method !== 'GET' || url?.startsWith(PATH) !== true) return false;
+    const logged = logger !== undefined && LOGS_REQUESTS.has(logger.level);
+    const started = logged ? performance.now() : 0;
     const encoded = url.slice(PATH.length);
     if (encoded.length > MAX_ID_LENGTH || NOT_AN_ID.test(encoded) || closing()) return false;
     let input = encoded;
@@ -67,9 +68,6 @@ export function resolveLane(options: ResolveLaneOptions): Lane {
     }
     const resolved = resolveCached(lookup, input);
     if (resolved === undefined) return false;
-    const log = logger();
-    const logged = log !== undefined && LOGS_REQUESTS.has(log.level);
-    const started = logged ? performance.now() : 0;
     const answer = resolutionAnswer(resolved);
     const id = requestIdOf(req.headers);
     const headers = [...PUBLIC_HEADERS, 'x-request-id', id];
@@ -84,7 +82,7 @@ export function resolveLane(options: ResolveLaneOptions): Lane {
     );
     res.writeHead(200, headers).end(answer.text);
     if (logged) {
-      const child = log.child({ reqId: id });
+      const child = logger.child({ reqId: id });
       child.info({ req: loggedRequest(req, url) }, 'incoming request');
       child.info(
         { res: { statusCode: 200 }, responseTime: performance.now() - started },
