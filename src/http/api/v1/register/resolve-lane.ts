@@ -45,9 +45,9 @@ function loggedRequest(req: IncomingMessage, url: string) {
  * `GET /api/v1/resolve/{id}` without a query, for an ID whose prefix's facts are cached: the
  * hottest request of the service, answered before the framework routes it, with the very answer
  * the route gives (same headers, same body; `test/integration/register-resolve.test.ts` holds the
- * two side by side). Anything else (another method, a query, a trailing slash, an invalid ID, facts still to be
- * read, a closing application) is left to the framework: the lane answers only what it can answer
- * exactly as the route would.
+ * two side by side). Anything else (another method, a query, a trailing slash, an invalid ID,
+ * facts still to be read, a closing application) is left to the framework: the lane answers only
+ * what it can answer exactly as the route would.
  */
 export function resolveLane(options: ResolveLaneOptions): Lane {
   const { lookup, trustProxy, logger, closing } = options;
