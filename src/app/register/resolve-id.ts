@@ -1,4 +1,4 @@
-import { validateId, type IdKind } from '../../domain/emobility-id/index.ts';
+import { validateId, type IdKind, type IdParts } from '../../domain/emobility-id/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isInForce } from '../../domain/register/code-status.ts';
 import { isRegisterCountry } from '../../domain/register/party-key.ts';
@@ -48,15 +48,18 @@ export interface Resolution {
 
 type PrefixSide = Omit<Resolution, 'id'>;
 
+/** The party prefix key of an ID's parts: `NLABL`. */
+const keyOf = (parts: IdParts) => `${parts.country}${parts.partyCode}`;
+
 /** Derived once per prefix facts, and forgotten with them. */
 const prefixSides = new WeakMap<PrefixFacts, PrefixSide>();
 
-function prefixSide(key: string, country: string, partyCode: string, facts: PrefixFacts) {
+function prefixSide({ country, partyCode }: IdParts, facts: PrefixFacts) {
   let side = prefixSides.get(facts);
   if (side === undefined) {
     side = {
       prefix: {
-        key,
+        key: `${country}${partyCode}`,
         country,
         partyCode,
         cpo: `${country}*${partyCode}`,
@@ -74,7 +77,8 @@ function prefixSide(key: string, country: string, partyCode: string, facts: Pref
   return side;
 }
 
-function resolution(id: ValidationRecord, side: PrefixSide): Resolution {
+function resolution(id: ValidationRecord, parts: IdParts, facts: PrefixFacts): Resolution {
+  const side = prefixSide(parts, facts);
   return {
     id,
     prefix: side.prefix,
@@ -98,7 +102,7 @@ function parsed(input: string, kind: ResolvableKind | undefined) {
   }
   const parts = result.parts;
   if (parts === undefined) throw new DomainError('invalid_id', { reason: 'bad_format' });
-  return { result, country: parts.country, partyCode: parts.partyCode };
+  return { result, parts };
 }
 
 /**
@@ -112,14 +116,12 @@ export function resolveId(
   input: string,
   kind?: ResolvableKind,
 ): Resolution | Promise<Resolution> {
-  const { result, country, partyCode } = parsed(input, kind);
-  const key = `${country}${partyCode}`;
+  const { result, parts } = parsed(input, kind);
   const id = toValidationRecord(input, result);
+  const key = keyOf(parts);
   const facts = lookup.cached(key);
-  if (facts !== undefined) return resolution(id, prefixSide(key, country, partyCode, facts));
-  return lookup
-    .facts(key)
-    .then((loaded) => resolution(id, prefixSide(key, country, partyCode, loaded)));
+  if (facts !== undefined) return resolution(id, parts, facts);
+  return lookup.facts(key).then((loaded) => resolution(id, parts, loaded));
 }
 
 /**
@@ -129,10 +131,10 @@ export function resolveId(
  */
 export function resolveCached(lookup: PrefixLookup, input: string): Resolution | undefined {
   const result = validateId(input);
-  if (!result.valid || result.parts === undefined) return undefined;
-  const { country, partyCode } = result.parts;
-  const key = `${country}${partyCode}`;
-  const facts = lookup.cached(key);
-  if (facts === undefined) return undefined;
-  return resolution(toValidationRecord(input, result), prefixSide(key, country, partyCode, facts));
+  const parts = result.valid ? result.parts : undefined;
+  if (parts === undefined) return undefined;
+  const facts = lookup.cached(keyOf(parts));
+  return facts === undefined
+    ? undefined
+    : resolution(toValidationRecord(input, result), parts, facts);
 }

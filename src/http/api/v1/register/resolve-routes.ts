@@ -86,13 +86,14 @@ function tailOf(r: Resolution, query: ResolveQuery): Part {
   return cached.withFederated;
 }
 
+/** The answer around its two parts, and the bytes that adds to theirs (`{"id":`, `,`, `}`). */
+const framed = (id: string, tail: string) => `{"id":${id},${tail}}`;
+const FRAME_BYTES = 8;
+
 /** The answer of `GET /resolve/{id}`, as `ResolutionSchema` describes it. */
 export function resolutionJson(r: Resolution, query: ResolveQuery = {}): string {
-  return `{"id":${idJson(r.id, r.prefix)},${tailOf(r, query).text}}`;
+  return framed(idJson(r.id, r.prefix), tailOf(r, query).text);
 }
-
-/** `{"id":` `,` `}` around the two parts. */
-const FRAME_BYTES = 8;
 
 /**
  * The answer without a query, as `resolutionJson` writes it, and its length in bytes: counted
@@ -102,7 +103,7 @@ export function resolutionAnswer(r: Resolution): Part {
   const id = idJson(r.id, r.prefix);
   const tail = tailOf(r, {});
   return {
-    text: `{"id":${id},${tail.text}}`,
+    text: framed(id, tail.text),
     bytes: Buffer.byteLength(id) + tail.bytes + FRAME_BYTES,
   };
 }
