@@ -1,3 +1,5 @@
+// First, before anything is collected: see the module.
+import './keep-tick-shape.ts';
 import { cliServices } from './cli-services.ts';
 import { runCli } from './cli/run-cli.ts';
 import { ConfigError, loadConfig } from './config.ts';
