@@ -12,7 +12,7 @@ import {
   postgresAnswers,
   type BenchDatabase,
 } from './support/synthetic-database.ts';
-import { syntheticIds } from './support/synthetic-ids.ts';
+import { syntheticResolvePaths } from './support/synthetic-ids.ts';
 
 // GET /api/v1/resolve/{id} on a register of 100,000 codes, beside a bare Fastify hello-world
 // measured in the same run, each server in its own process. The service runs as `npm start` runs
@@ -130,9 +130,9 @@ async function warmUp(t: Target): Promise<void> {
 const show = (l: Load) =>
   `${Math.round(l.reqPerSec).toLocaleString('en')} req/s, p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, CPU per answer: server ${l.serverCpuUs.toFixed(0)} µs, load generator ${l.clientCpuUs.toFixed(0)} µs`;
 
-const resolveRequests = syntheticIds(DISTINCT_IDS, CODES).map((id) => ({
+const resolveRequests = syntheticResolvePaths(DISTINCT_IDS, CODES).map((path) => ({
   method: 'GET',
-  path: `/api/v1/resolve/${encodeURIComponent(id).replaceAll('%2A', '*')}`,
+  path,
 }));
 
 async function startTargets(database: BenchDatabase, servers: Server[]): Promise<Target[]> {

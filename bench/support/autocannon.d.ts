@@ -19,6 +19,10 @@ declare module 'autocannon' {
     readonly url: string;
     readonly connections?: number;
     readonly duration?: number;
+    /** Stop after this many requests instead of after `duration`. */
+    readonly amount?: number;
+    /** Seconds to wait for an answer before counting a timeout. */
+    readonly timeout?: number;
     readonly pipelining?: number;
     readonly requests?: readonly Request[];
   }

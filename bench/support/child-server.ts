@@ -45,11 +45,20 @@ async function announcedPort(child: ChildProcess): Promise<number> {
 export async function startChildServer(
   script: string,
   args: readonly string[] = [],
-  options: { readonly typescript?: boolean; readonly nodeFlags?: readonly string[] } = {},
+  options: {
+    readonly typescript?: boolean;
+    readonly nodeFlags?: readonly string[];
+    /** A command that runs node, e.g. `valgrind --tool=callgrind`: node runs in its process. */
+    readonly wrapper?: readonly string[];
+  } = {},
 ): Promise<ChildServer> {
   const loader = options.typescript === false ? [] : ['--import', 'tsx'];
   const flags = [...NODE_FLAGS, ...(options.nodeFlags ?? []), ...loader];
-  const child = spawn(process.execPath, [...flags, script, ...args], {
+  // Through the wrapper, if any: `valgrind … node …`.
+  const [command, ...before] = options.wrapper?.length
+    ? [...options.wrapper, process.execPath]
+    : [process.execPath];
+  const child = spawn(command, [...before, ...flags, script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pid = child.pid;

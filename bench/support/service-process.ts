@@ -19,9 +19,17 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** How to start it: `npm start`, or one node command line run from the project root. */
+/**
+ * How to start it: `npm start`, or one node command line run from the project root, optionally
+ * through a command that runs node in its own process (e.g. `valgrind --tool=callgrind`).
+ */
 export type Launch =
-  { readonly kind: 'npm-start' } | { readonly kind: 'node'; readonly args: readonly string[] };
+  | { readonly kind: 'npm-start' }
+  | {
+      readonly kind: 'node';
+      readonly args: readonly string[];
+      readonly wrapper?: readonly string[];
+    };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -74,7 +82,13 @@ function answers(url: string): Promise<boolean> {
 
 function spawnLaunch(launch: Launch, env: NodeJS.ProcessEnv): ChildProcess {
   const options: SpawnOptions = { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] };
-  if (launch.kind === 'node') return spawn(process.execPath, [...launch.args], options);
+  if (launch.kind === 'node') {
+    // Through the wrapper, if any: `valgrind … node …`.
+    const [command, ...before] = launch.wrapper?.length
+      ? [...launch.wrapper, process.execPath]
+      : [process.execPath];
+    return spawn(command, [...before, ...launch.args], options);
+  }
   // Under `npm run bench` npm says where it is; else the one on the PATH.
   const npm = process.env.npm_execpath ?? '';
   return npm.endsWith('.js')
@@ -118,9 +132,11 @@ export async function startService(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  // The serving process: the one listening, i.e. the deepest node process of the tree.
+  // The serving process: the one listening, i.e. the deepest node process of the tree (a wrapper
+  // runs node in its own process).
   const nodes = processTree(root).filter((pid) => /(^|\/)node /.test(`${commandOf(pid)} `));
-  const pid = nodes.find((p) => commandOf(p).endsWith(' serve'));
+  const wrapped = launch.kind === 'node' && launch.wrapper !== undefined;
+  const pid = wrapped ? root : nodes.find((p) => commandOf(p).endsWith(' serve'));
   if (pid === undefined) throw new Error(`no serving node process among ${nodes.join(', ')}`);
   return {
     pid,

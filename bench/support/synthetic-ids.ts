@@ -32,3 +32,10 @@ export function syntheticIds(count: number, codes: number): string[] {
   }
   return ids;
 }
+
+/** `GET /api/v1/resolve/{id}` for each of `syntheticIds(count, codes)`, as the benches send them. */
+export function syntheticResolvePaths(count: number, codes: number): string[] {
+  return syntheticIds(count, codes).map(
+    (id) => `/api/v1/resolve/${encodeURIComponent(id).replaceAll('%2A', '*')}`,
+  );
+}
