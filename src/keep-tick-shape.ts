@@ -9,9 +9,9 @@ import { createHook } from 'node:async_hooks';
  * hidden classes live only as long as some tick object does: a full collection at a moment when
  * none is queued (the service's start makes several) lets them go, the next tick object gets new
  * ones, and the records turn megamorphic for good. From then on every tick object is built in the
- * runtime, about a thousand instructions per key, some thirty times per HTTP request: a fifth of
- * all the work of a resolve answer (ADR 0011). The one kept here holds its hidden class and those
- * it came from, so the records keep seeing the same ones.
+ * runtime, about a thousand instructions per key, some thirty times per HTTP request: over a
+ * quarter of the work of a resolve answer (ADR 0011). The one kept here holds its hidden class,
+ * and those it came from, so the records keep seeing the same ones.
  *
  * Imported first by `main.ts`, before anything has been collected. Async hooks are on only for
  * the one `nextTick` call that hands the tick object over ("TickObject" is a documented resource
