@@ -78,9 +78,9 @@ export function resolveLane(options: ResolveLaneOptions): Lane {
       'content-type',
       JSON_TYPE,
       'content-length',
-      String(answer.bytes),
+      String(answer.length),
     );
-    res.writeHead(200, headers).end(answer.text);
+    res.writeHead(200, headers).end(answer, 'latin1');
     if (logged) {
       const child = logger.child({ reqId: id });
       child.info({ req: loggedRequest(req, url) }, 'incoming request');

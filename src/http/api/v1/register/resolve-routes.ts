@@ -50,13 +50,18 @@ function idJson(id: ValidationRecord, prefix: ResolvedPrefix): string {
   return `${json}}}`;
 }
 
-/** A serialised part of an answer, with its length in UTF-8 bytes. */
+/** A serialised part of an answer. */
 interface Part {
   readonly text: string;
-  readonly bytes: number;
+  /** `text` as its UTF-8 bytes, one character per byte (`latin1`); made when first asked for. */
+  bytes?: string;
 }
 
-const part = (text: string): Part => ({ text, bytes: Buffer.byteLength(text) });
+/** A string as its UTF-8 bytes, one character per byte: written as `latin1`, it is those bytes. */
+const utf8Bytes = (text: string) => Buffer.from(text).toString('latin1');
+
+/** Characters that are not ASCII, whose UTF-8 takes more than one byte. */
+const NOT_ASCII = /[^\0-\x7f]/;
 
 interface PrefixJson {
   /** Every member after `id`, without `federated`, without the braces. */
@@ -76,36 +81,31 @@ function tailOf(r: Resolution, query: ResolveQuery): Part {
   let cached = prefixJson.get(r.prefix);
   if (cached === undefined) {
     const { id, federated, ...rest } = presentResolution(r);
-    cached = { plain: part(JSON.stringify(rest).slice(1, -1)) };
+    cached = { plain: { text: JSON.stringify(rest).slice(1, -1) } };
     prefixJson.set(r.prefix, cached);
   }
   if (query.include !== 'federated' && r.registered) return cached.plain;
-  cached.withFederated ??= part(
-    `${cached.plain.text},"federated":${JSON.stringify(presentResolution(r).federated)}`,
-  );
+  cached.withFederated ??= {
+    text: `${cached.plain.text},"federated":${JSON.stringify(presentResolution(r).federated)}`,
+  };
   return cached.withFederated;
 }
 
-/** The answer around its two parts, and the bytes that adds to theirs (`{"id":`, `,`, `}`). */
-const framed = (id: string, tail: string) => `{"id":${id},${tail}}`;
-const FRAME_BYTES = 8;
-
 /** The answer of `GET /resolve/{id}`, as `ResolutionSchema` describes it. */
 export function resolutionJson(r: Resolution, query: ResolveQuery = {}): string {
-  return framed(idJson(r.id, r.prefix), tailOf(r, query).text);
+  return `{"id":${idJson(r.id, r.prefix)},${tailOf(r, query).text}}`;
 }
 
 /**
- * The answer without a query, as `resolutionJson` writes it, and its length in bytes: counted
- * from the parts, the long one counted once per prefix.
+ * The answer without a query, as `resolutionJson` writes it, as its UTF-8 bytes one character per
+ * byte: written as `latin1` it is copied, not encoded, and its length is its byte count. The
+ * prefix's part is turned into bytes once per prefix; the parsed ID of a valid ID is ASCII.
  */
-export function resolutionAnswer(r: Resolution): Part {
+export function resolutionAnswer(r: Resolution): string {
   const id = idJson(r.id, r.prefix);
   const tail = tailOf(r, {});
-  return {
-    text: framed(id, tail.text),
-    bytes: Buffer.byteLength(id) + tail.bytes + FRAME_BYTES,
-  };
+  tail.bytes ??= utf8Bytes(tail.text);
+  return `{"id":${NOT_ASCII.test(id) ? utf8Bytes(id) : id},${tail.bytes}}`;
 }
 
 /**
