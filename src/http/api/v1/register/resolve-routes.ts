@@ -91,9 +91,12 @@ function tailOf(r: Resolution, query: ResolveQuery): Part {
   return cached.withFederated;
 }
 
+/** The answer around its two parts: `{"id":…,…}`. */
+const framed = (id: string, tail: string) => `{"id":${id},${tail}}`;
+
 /** The answer of `GET /resolve/{id}`, as `ResolutionSchema` describes it. */
 export function resolutionJson(r: Resolution, query: ResolveQuery = {}): string {
-  return `{"id":${idJson(r.id, r.prefix)},${tailOf(r, query).text}}`;
+  return framed(idJson(r.id, r.prefix), tailOf(r, query).text);
 }
 
 /**
@@ -105,7 +108,7 @@ export function resolutionAnswer(r: Resolution): string {
   const id = idJson(r.id, r.prefix);
   const tail = tailOf(r, {});
   tail.bytes ??= utf8Bytes(tail.text);
-  return `{"id":${NOT_ASCII.test(id) ? utf8Bytes(id) : id},${tail.bytes}}`;
+  return framed(NOT_ASCII.test(id) ? utf8Bytes(id) : id, tail.bytes);
 }
 
 /**
