@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startChildServer } from './support/child-server.ts';
-import { startService } from './support/service-process.ts';
+import { SERVICE_HOST, startService } from './support/service-process.ts';
 import { build, startArgs } from './support/start-command.ts';
 import { createSyntheticDatabase } from './support/synthetic-database.ts';
 import { syntheticResolvePaths } from './support/synthetic-ids.ts';
@@ -154,7 +154,7 @@ try {
     { LOG_LEVEL: 'silent' },
     START_TIMEOUT_MS,
   );
-  const serviceCount = await count({ ...service, host: '127.0.0.1' }, serviceDir, paths);
+  const serviceCount = await count({ ...service, host: SERVICE_HOST }, serviceDir, paths);
   const ratio = helloCount.main / serviceCount.main;
   console.log(`resolve: ${show(serviceCount)}`);
   console.log(

@@ -4,10 +4,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { keptTickObject } from './keep-tick-shape.ts';
 
-const MODULE = pathToFileURL(new URL('keep-tick-shape.ts', import.meta.url).pathname).href;
+const MODULE = new URL('keep-tick-shape.ts', import.meta.url).href;
 
 /**
  * In a fresh process: ticks, then full collections while no tick object is alive (as while the

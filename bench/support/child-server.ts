@@ -39,6 +39,15 @@ async function announcedPort(child: ChildProcess): Promise<number> {
 }
 
 /**
+ * The command that runs node, through a wrapper that runs it in its own process if one is given
+ * (`valgrind --tool=callgrind … node`): the command first, then its arguments before node's own.
+ */
+export function nodeCommand(wrapper: readonly string[] = []): [string, ...string[]] {
+  const [command, ...rest] = wrapper;
+  return command === undefined ? [process.execPath] : [command, ...rest, process.execPath];
+}
+
+/**
  * Starts a server script in its own node process, so that the load generator does not share its
  * event loop; the script prints `{"port":N}` once it listens and closes on SIGTERM.
  */
@@ -54,10 +63,7 @@ export async function startChildServer(
 ): Promise<ChildServer> {
   const loader = options.typescript === false ? [] : ['--import', 'tsx'];
   const flags = [...NODE_FLAGS, ...(options.nodeFlags ?? []), ...loader];
-  // Through the wrapper, if any: `valgrind … node …`.
-  const [command, ...before] = options.wrapper?.length
-    ? [...options.wrapper, process.execPath]
-    : [process.execPath];
+  const [command, ...before] = nodeCommand(options.wrapper);
   const child = spawn(command, [...before, ...flags, script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

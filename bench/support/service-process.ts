@@ -5,8 +5,12 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nodeCommand } from './child-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The address the service listens on, given to it as `HOST`. */
+export const SERVICE_HOST = '127.0.0.1';
 const STOP_GRACE_MS = 10_000;
 
 /** The real service in its own process tree, listening on 127.0.0.1. */
@@ -83,10 +87,7 @@ function answers(url: string): Promise<boolean> {
 function spawnLaunch(launch: Launch, env: NodeJS.ProcessEnv): ChildProcess {
   const options: SpawnOptions = { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] };
   if (launch.kind === 'node') {
-    // Through the wrapper, if any: `valgrind … node …`.
-    const [command, ...before] = launch.wrapper?.length
-      ? [...launch.wrapper, process.execPath]
-      : [process.execPath];
+    const [command, ...before] = nodeCommand(launch.wrapper);
     return spawn(command, [...before, ...launch.args], options);
   }
   // Under `npm run bench` npm says where it is; else the one on the PATH.
@@ -112,7 +113,7 @@ export async function startService(
   const child = spawnLaunch(launch, {
     ...process.env,
     PORT: String(port),
-    HOST: '127.0.0.1',
+    HOST: SERVICE_HOST,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
     IDRO_SEED: 'none',
@@ -122,7 +123,7 @@ export async function startService(
   const root = child.pid;
   if (root === undefined) throw new Error('could not start the service');
   const exited = once(child, 'exit');
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${SERVICE_HOST}:${port}`;
   const deadline = Date.now() + timeoutMs;
   while (!(await answers(`${url}/healthz`))) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
@@ -135,7 +136,7 @@ export async function startService(
   // The serving process: the one listening, i.e. the deepest node process of the tree (a wrapper
   // runs node in its own process).
   const nodes = processTree(root).filter((pid) => /(^|\/)node /.test(`${commandOf(pid)} `));
-  const wrapped = launch.kind === 'node' && launch.wrapper !== undefined;
+  const wrapped = launch.kind === 'node' && (launch.wrapper?.length ?? 0) > 0;
   const pid = wrapped ? root : nodes.find((p) => commandOf(p).endsWith(' serve'));
   if (pid === undefined) throw new Error(`no serving node process among ${nodes.join(', ')}`);
   return {

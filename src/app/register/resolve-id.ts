@@ -54,12 +54,13 @@ const keyOf = (parts: IdParts) => `${parts.country}${parts.partyCode}`;
 /** Derived once per prefix facts, and forgotten with them. */
 const prefixSides = new WeakMap<PrefixFacts, PrefixSide>();
 
-function prefixSide({ country, partyCode }: IdParts, facts: PrefixFacts) {
+function prefixSide(parts: IdParts, facts: PrefixFacts) {
   let side = prefixSides.get(facts);
   if (side === undefined) {
+    const { country, partyCode } = parts;
     side = {
       prefix: {
-        key: `${country}${partyCode}`,
+        key: keyOf(parts),
         country,
         partyCode,
         cpo: `${country}*${partyCode}`,
