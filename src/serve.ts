@@ -57,7 +57,7 @@ export async function serve(config: Config): Promise<void> {
   const mailer = createMailer(config, mailLog);
   const notifier = createNotifier(mailer, translator);
   const ids = { next: () => randomUUID() };
-  const lookup = createPrefixLookup(reader, systemClock, {
+  const lookup = createPrefixLookup(reader, Date.now, {
     checkEveryMs: 1000,
     maxEntries: 50_000,
   });

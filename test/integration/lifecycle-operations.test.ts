@@ -238,8 +238,7 @@ for (const dialect of DIALECTS) {
 
       it('tells this process’s resolve cache at once, however long it would wait', async () => {
         const reader = createRegisterReader(app.db);
-        const clock = { now: () => new Date() };
-        const lookup = createPrefixLookup(reader, clock, {
+        const lookup = createPrefixLookup(reader, Date.now, {
           checkEveryMs: 3_600_000,
           maxEntries: 10,
         });

@@ -73,7 +73,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
   const notifier = createNotifier(mailer, translator);
   const clock = options.clock ?? systemClock;
-  const lookup = createPrefixLookup(reader, systemClock, {
+  const lookup = createPrefixLookup(reader, Date.now, {
     checkEveryMs: options.lookupCheckEveryMs ?? 0,
     maxEntries: 1000,
   });

@@ -44,7 +44,7 @@ function fakeRegister() {
     federatedRecords: () => Promise.resolve([] as FederatedRecord[]),
   };
   let now = 0;
-  const clock = { now: () => new Date(now) };
+  const clock = () => now;
   return {
     reader,
     clock,

@@ -1,11 +1,11 @@
-import type { Clock } from '../ports.ts';
 import type { FederatedRecord, PartyRecord } from './models.ts';
 import type { RegisterReader } from './ports.ts';
 
 /**
  * Everything known about one party prefix, here and in other registers. The lookup hands out the
- * same object for a prefix for as long as it keeps it, so it may key caches of things derived
- * from it (in a `WeakMap`: they go when the lookup lets the facts go).
+ * same object for a prefix for as long as it keeps it, so what is derived from the facts may be
+ * kept with them (on the object itself, under a module's own symbol): it goes when the lookup lets
+ * the facts go.
  */
 export interface PrefixFacts {
   readonly party: PartyRecord | null;
@@ -51,7 +51,11 @@ interface Entry {
  */
 export function createPrefixLookup(
   reader: PrefixReader,
-  clock: Clock,
+  /**
+   * The time in milliseconds since the epoch, as `Date.now` gives it. The lookup asks it on every
+   * resolve, so it is a number rather than a `Date` to allocate.
+   */
+  now: () => number,
   options: PrefixLookupOptions,
 ): PrefixLookup {
   const cache = new Map<string, Entry>();
@@ -67,13 +71,13 @@ export function createPrefixLookup(
   };
 
   /** Whether the register's version is to be asked again. */
-  const due = () => clock.now().getTime() - checkedAt >= options.checkEveryMs;
+  const due = () => now() - checkedAt >= options.checkEveryMs;
 
   /** Resolves once the cache is known current; undefined when it already is (the usual case). */
   const freshen = (): Promise<void> | undefined => {
-    const now = clock.now().getTime();
-    if (now - checkedAt < options.checkEveryMs) return undefined;
-    checkedAt = now;
+    const at = now();
+    if (at - checkedAt < options.checkEveryMs) return undefined;
+    checkedAt = at;
     checking ??= check().finally(() => (checking = undefined));
     return checking;
   };

@@ -29,8 +29,8 @@ export interface Resolution {
   readonly id: ValidationRecord;
   /**
    * The party prefix. The same object for every ID on the prefix for as long as the lookup keeps
-   * the prefix's facts, so it may key caches of whatever depends on the prefix alone (everything
-   * here but `id`).
+   * the prefix's facts, so whatever depends on the prefix alone (everything here but `id`) may be
+   * kept with it, on the object under a module's own symbol.
    */
   readonly prefix: ResolvedPrefix;
   /** Whether the country is one this register issues codes for. */
@@ -51,11 +51,16 @@ type PrefixSide = Omit<Resolution, 'id'>;
 /** The party prefix key of an ID's parts: `NLABL`. */
 const keyOf = (parts: IdParts) => `${parts.country}${parts.partyCode}`;
 
-/** Derived once per prefix facts, and forgotten with them. */
-const prefixSides = new WeakMap<PrefixFacts, PrefixSide>();
+/**
+ * The prefix side is derived once per prefix facts and kept on the facts object, under this
+ * module's own symbol, so that it is forgotten with them. Read on every resolve: a property is
+ * read at once, where a `WeakMap` has to hash the object first.
+ */
+const SIDE = Symbol('prefix side');
+type FactsWithSide = PrefixFacts & { [SIDE]?: PrefixSide };
 
-function prefixSide(parts: IdParts, facts: PrefixFacts) {
-  let side = prefixSides.get(facts);
+function prefixSide(parts: IdParts, facts: FactsWithSide) {
+  let side = facts[SIDE];
   if (side === undefined) {
     const { country, partyCode } = parts;
     side = {
@@ -73,7 +78,7 @@ function prefixSide(parts: IdParts, facts: PrefixFacts) {
       reserved: facts.reserved,
       federated: facts.federated,
     };
-    prefixSides.set(facts, side);
+    facts[SIDE] = side;
   }
   return side;
 }

@@ -72,17 +72,20 @@ interface PrefixJson {
 
 /**
  * Everything in an answer but the parsed ID depends on the prefix alone, so it is serialised once
- * per prefix and kept as long as the lookup keeps the prefix's facts (`Resolution.prefix` is one
- * object for that long): a change to the register empties the lookup, and with it these.
+ * per prefix and kept on `Resolution.prefix`, one object for as long as the lookup keeps the
+ * prefix's facts: a change to the register empties the lookup, and with it these. Kept under this
+ * module's own symbol, which is read at once, where a `WeakMap` would hash the object first.
  */
-const prefixJson = new WeakMap<ResolvedPrefix, PrefixJson>();
+const JSON_PARTS = Symbol('prefix JSON');
+type PrefixWithJson = ResolvedPrefix & { [JSON_PARTS]?: PrefixJson };
 
 function tailOf(r: Resolution, query: ResolveQuery): Part {
-  let cached = prefixJson.get(r.prefix);
+  const prefix: PrefixWithJson = r.prefix;
+  let cached = prefix[JSON_PARTS];
   if (cached === undefined) {
     const { id, federated, ...rest } = presentResolution(r);
     cached = { plain: { text: JSON.stringify(rest).slice(1, -1) } };
-    prefixJson.set(r.prefix, cached);
+    prefix[JSON_PARTS] = cached;
   }
   if (query.include !== 'federated' && r.registered) return cached.plain;
   cached.withFederated ??= {
