@@ -37,6 +37,22 @@ describe('the resolve answer', () => {
     }
   });
 
+  it('is written as UTF-8 bytes even for a parsed ID that is not ASCII', async () => {
+    // No valid ID is (rule G-3), so the answer tests only the input; should the validator ever
+    // let one through, its bytes must still be right.
+    const lookup = createPrefixLookup(reader, clock, { checkEveryMs: 60_000, maxEntries: 100 });
+    const r = await resolveId(lookup, 'NL*ABL*E1');
+    for (const input of ['NL*ABL*E1\u00a0', 'NL*ABL*E1\u2011', 'NL*ABL*E1\u{1f50c}']) {
+      const odd: Resolution = { ...r, id: { ...r.id, input } };
+      const bytes = Buffer.from(resolutionAnswer(odd), 'latin1');
+      assert.deepEqual(bytes, Buffer.from(resolutionJson(odd)), input);
+      assert.equal(
+        (JSON.parse(bytes.toString('utf8')) as { id: { input: string } }).id.input,
+        input,
+      );
+    }
+  });
+
   it('is at hand without a promise once the prefix is cached', async () => {
     const lookup = createPrefixLookup(reader, clock, { checkEveryMs: 60_000, maxEntries: 100 });
     const first = resolveId(lookup, 'NL*ABL*E1');
