@@ -24,8 +24,12 @@ import { syntheticResolvePaths } from './support/synthetic-ids.ts';
 // the two cores with the server, that alone takes some 20–40% off the hello-world's rate. The
 // second baseline costs the load generator what the service's load costs it.
 //
-// The servers take turns, round by round; ratios are taken within each round (the service beside
-// the hello-world measured just before it), and their median over the rounds is the figure.
+// The servers take turns, round by round, the service always between its two baselines, which
+// swap places from one round to the next (hello-world, service, hello-world on the list; then the
+// other way round): each baseline is measured right beside the service, and on average as often
+// before it as after it, so noise that comes and goes over seconds and a machine that slowly
+// gets busier or quieter weigh on both sides of a ratio alike. Ratios are taken within each
+// round, and their median over the rounds is the figure.
 const CODES = 100_000;
 const DISTINCT_IDS = 1_000;
 const CONNECTIONS = 50;
@@ -135,7 +139,10 @@ const resolveRequests = syntheticResolvePaths(DISTINCT_IDS, CODES).map((path) =>
   path,
 }));
 
-async function startTargets(database: BenchDatabase, servers: Server[]): Promise<Target[]> {
+async function startTargets(
+  database: BenchDatabase,
+  servers: Server[],
+): Promise<[Target, Target, Target]> {
   const hello = await startChildServer(join(import.meta.dirname, 'support', 'hello-server.ts'));
   servers.push(hello);
   const service = await startService({ kind: 'node', args: startArgs() }, database.url, {
@@ -150,6 +157,14 @@ async function startTargets(database: BenchDatabase, servers: Server[]): Promise
   ];
 }
 
+/**
+ * The order of one round's turns: the service in the middle, its baselines swapping sides from
+ * one round to the next.
+ */
+function turnOrder<T>(round: number, [hello, helloList, resolve]: readonly [T, T, T]): T[] {
+  return round % 2 === 1 ? [hello, resolve, helloList] : [helloList, resolve, hello];
+}
+
 /** Alternates the targets round by round, so that all of them see the same machine noise. */
 async function measure(database: BenchDatabase): Promise<Map<string, Load[]>> {
   const servers: Server[] = [];
@@ -158,7 +173,7 @@ async function measure(database: BenchDatabase): Promise<Map<string, Load[]>> {
     for (const t of targets) await warmUp(t);
     const loads = new Map<string, Load[]>(targets.map((t) => [t.name, []]));
     for (let round = 1; round <= ROUNDS; round += 1) {
-      for (const t of targets) {
+      for (const t of turnOrder(round, targets)) {
         const result = await load(t.server, t.requests, SECONDS);
         console.log(`  ${database.dialect} round ${round} ${t.name.padEnd(9)} ${show(result)}`);
         loads.get(t.name)?.push(result);
@@ -188,6 +203,8 @@ const ratioFigures = (r: ReturnType<typeof ratios>) => ({
   ratio: round2(r.median),
   ratioMin: round2(r.min),
   ratioMax: round2(r.max),
+  /** Judged on the median itself, not on its rounding (0.695 is not 0.7). */
+  meetsTarget: r.median >= TARGET_RATIO,
 });
 
 async function onDialect(dialect: Dialect) {
@@ -243,8 +260,8 @@ console.log(
     sqlite,
     postgres,
     target: TARGET_RATIO,
-    meetsTarget: sqlite.ratio >= TARGET_RATIO,
-    meetsTargetOnSameList: sqlite.sameList.ratio >= TARGET_RATIO,
+    meetsTarget: sqlite.meetsTarget,
+    meetsTargetOnSameList: sqlite.sameList.meetsTarget,
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
     cpuCount: cpus().length,
