@@ -36,6 +36,12 @@ const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = 2;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+/**
+ * How many times both servers are started afresh, each time for ROUNDS rounds; the ratio is the
+ * median over the rounds of all of them. One start can be faster or slower than the next for
+ * the whole of its rounds, the baseline's included, so several starts weigh that in.
+ */
+const STARTS = Number(process.env.BENCH_STARTS ?? 1);
 const TARGET_RATIO = 0.7;
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -165,24 +171,38 @@ function turnOrder<T>(round: number, [hello, helloList, resolve]: readonly [T, T
   return round % 2 === 1 ? [hello, resolve, helloList] : [helloList, resolve, hello];
 }
 
-/** Alternates the targets round by round, so that all of them see the same machine noise. */
-async function measure(database: BenchDatabase): Promise<Map<string, Load[]>> {
+/**
+ * Starts both servers, then alternates the targets round by round, so that all of them see the
+ * same machine noise; adds each round's loads to `loads`.
+ */
+async function measureOnce(
+  database: BenchDatabase,
+  start: number,
+  loads: Map<string, Load[]>,
+): Promise<void> {
   const servers: Server[] = [];
   try {
     const targets = await startTargets(database, servers);
     for (const t of targets) await warmUp(t);
-    const loads = new Map<string, Load[]>(targets.map((t) => [t.name, []]));
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const t of turnOrder(round, targets)) {
         const result = await load(t.server, t.requests, SECONDS);
-        console.log(`  ${database.dialect} round ${round} ${t.name.padEnd(9)} ${show(result)}`);
-        loads.get(t.name)?.push(result);
+        const name = `${database.dialect}${STARTS > 1 ? ` start ${start}` : ''} round ${round}`;
+        console.log(`  ${name} ${t.name.padEnd(9)} ${show(result)}`);
+        const list = loads.get(t.name) ?? [];
+        list.push(result);
+        loads.set(t.name, list);
       }
     }
-    return loads;
   } finally {
     for (const server of servers) await server.stop();
   }
+}
+
+async function measure(database: BenchDatabase): Promise<Map<string, Load[]>> {
+  const loads = new Map<string, Load[]>();
+  for (let start = 1; start <= STARTS; start += 1) await measureOnce(database, start, loads);
+  return loads;
 }
 
 /** Per round, req/s of `of` over the baseline's: median, lowest, highest. */
@@ -222,7 +242,7 @@ async function onDialect(dialect: Dialect) {
     const toHello = ratios(resolve, hello);
     const toHelloList = ratios(resolve, helloList);
     const spread = (r: typeof toHello) => `rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)}`;
-    console.log(`${dialect}: medians over ${ROUNDS} rounds`);
+    console.log(`${dialect}: medians over ${ROUNDS * STARTS} rounds`);
     console.log(`${dialect}: resolve            ${show(medianLoad(resolve))}`);
     console.log(`${dialect}: hello, one path    ${show(medianLoad(hello))}`);
     console.log(`${dialect}: hello, resolve's list of paths ${show(medianLoad(helloList))}`);
@@ -241,7 +261,7 @@ async function onDialect(dialect: Dialect) {
 }
 
 console.log(
-  `resolve: ${DISTINCT_IDS} distinct IDs of every kind, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s rounds after each ID once and ${WARMUP_SECONDS} s warm-up`,
+  `resolve: ${DISTINCT_IDS} distinct IDs of every kind, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s rounds after each ID once and ${WARMUP_SECONDS} s warm-up, servers started ${STARTS} time(s)`,
 );
 build();
 const sqlite = await onDialect('sqlite');
@@ -256,6 +276,7 @@ console.log(
     connections: CONNECTIONS,
     seconds: SECONDS,
     rounds: ROUNDS,
+    starts: STARTS,
     command: startArgs().join(' '),
     sqlite,
     postgres,
