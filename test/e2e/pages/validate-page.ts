@@ -76,8 +76,17 @@ export class ValidatePage {
     return this.page.locator('.error-summary a[href="#ids"]').allInnerTexts();
   }
 
-  /** The id or class of the element that has focus. */
+  /**
+   * The id or class of the element that has focus. The browser applies `autofocus` at a rendering
+   * update, which may come after the load event, so this waits (up to 2 s) for the focus to leave
+   * the body before it looks; a page that focuses nothing answers the body's class.
+   */
   async focused(): Promise<string> {
+    await this.page
+      .waitForFunction(() => document.activeElement !== document.body, undefined, {
+        timeout: 2000,
+      })
+      .catch(() => undefined);
     return this.page.evaluate(() => {
       const active = document.activeElement;
       return active === null ? '' : active.id || active.className;
