@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -22,10 +22,31 @@ export function setPerRequestHeaders(
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
-/** A request's id: the caller's `X-Request-Id` when it is a plain token, else a new UUID. */
+/** Random bytes for request ids, drawn from the system 4 KiB at a time; each is used once. */
+const ID_BYTES = 16;
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let drawn = 0;
+
+/**
+ * A new request id: 128 random bits as 22 characters of base64url, as unique as a random UUID.
+ * Made for every answer: one native call that gives a flat string, where a UUID's text is put
+ * together from 20 pieces, then joined again to be checked and written as a header.
+ */
+export function newRequestId(): string {
+  if (drawn + ID_BYTES > pool.length) {
+    pool = randomFillSync(Buffer.allocUnsafeSlow(POOL_BYTES));
+    drawn = 0;
+  }
+  const id = pool.toString('base64url', drawn, drawn + ID_BYTES);
+  drawn += ID_BYTES;
+  return id;
+}
+
+/** A request's id: the caller's `X-Request-Id` when it is a plain token, else a new one. */
 export function requestIdOf(headers: IncomingHttpHeaders): string {
   const given = headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : newRequestId();
 }
 
 /**
