@@ -53,6 +53,39 @@ describe('the resolve answer', () => {
     }
   });
 
+  it('writes a parsed ID off the usual shape as the generic serialiser does', async () => {
+    // The usual ID is put together from pieces made once; anything else takes the general way.
+    // No valid ID has these shapes, but the answer must stay right should one ever come.
+    const lookup = createPrefixLookup(reader, clock, { checkEveryMs: 60_000, maxEntries: 100 });
+    const evse = await resolveId(lookup, 'NL*ABL*E12345*1');
+    const emaid = await resolveId(lookup, 'NL-ABL-C12345678');
+    const party = await resolveId(lookup, 'nl-abl');
+    const parts = (r: Resolution) => r.id.parts ?? assert.fail('no parts');
+    const odd: Resolution[] = [
+      ...['NL*ABL*E1"', 'NL*ABL*E1\\', 'NL*ABL*E1\u0007', 'NL*ABL*E1\ud800'].map((input) => ({
+        ...evse,
+        id: { ...evse.id, input },
+      })),
+      { ...evse, id: { ...evse.id, normalized: 'NLABL"E1' } },
+      { ...evse, id: { ...evse.id, checkDigit: '7' } },
+      { ...evse, id: { ...evse.id, checkDigit: '"' } },
+      { ...evse, id: { ...evse.id, normalized: undefined } },
+      { ...evse, id: { ...evse.id, parts: null } },
+      { ...evse, id: { ...evse.id, parts: { ...parts(evse), country: 'BE' } } },
+      { ...evse, id: { ...evse.id, parts: { ...parts(evse), partyCode: 'ABM' } } },
+      { ...evse, id: { ...evse.id, parts: { ...parts(evse), instance: 'A"B' } } },
+      { ...evse, id: { ...evse.id, parts: { ...parts(evse), instance: undefined } } },
+      { ...party, id: { ...party.id, parts: { ...parts(party), instance: '1' } } },
+      { ...emaid, id: { ...emaid.id, parts: { ...parts(emaid), checkCharacter: '\\' } } },
+      { ...evse, id: { ...evse.id, detected: false } },
+    ];
+    for (const r of [evse, emaid, party, ...odd]) {
+      const expected = reference(r);
+      assert.equal(resolutionJson(r), expected);
+      assert.deepEqual(Buffer.from(resolutionAnswer(r), 'latin1'), Buffer.from(expected));
+    }
+  });
+
   it('is at hand without a promise once the prefix is cached', async () => {
     const lookup = createPrefixLookup(reader, clock, { checkEveryMs: 60_000, maxEntries: 100 });
     const first = resolveId(lookup, 'NL*ABL*E1');

@@ -7,6 +7,11 @@ import {
   type ResolvedPrefix,
 } from '../../../../app/register/resolve-id.ts';
 import type { ValidationRecord } from '../../../../app/validation-record.ts';
+import {
+  ID_KINDS,
+  type IdKind,
+  type IdTypeCharacter,
+} from '../../../../domain/emobility-id/index.ts';
 import { problemResponses } from '../../../problem.ts';
 import { LOOKUP_CACHE, withHeaders } from './conditional.ts';
 import { presentResolution } from './presenters.ts';
@@ -21,24 +26,27 @@ const DESCRIPTION = `Accepts any e-mobility ID (party, EVSE, pool, station, cont
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Quotes a string; only one that needs escaping pays for `JSON.stringify`. */
-function jsonString(text: string): string {
+/** Whether a string goes into JSON as it is, between quotes (no character needs escaping). */
+function isPlain(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
-      return JSON.stringify(text);
+      return false;
     }
   }
-  return `"${text}"`;
+  return true;
 }
 
+/** Quotes a string; only one that needs escaping pays for `JSON.stringify`. */
+const jsonString = (text: string) => (isPlain(text) ? `"${text}"` : JSON.stringify(text));
+
 /**
- * The parsed ID as `ResolutionSchema` writes it, the one part of the answer made per request.
- * `kind` and `type` come from closed sets of plain words and need no escaping.
+ * The parsed ID as `ResolutionSchema` writes it, as the answer's first member: `{"id":{…}}`,
+ * the answer's opening brace included, the closing one left to the rest. Any ID, any input.
  */
-function idJson(id: ValidationRecord, prefix: ResolvedPrefix): string {
+function anyIdMember(id: ValidationRecord, prefix: ResolvedPrefix): string {
   const parts = id.parts ?? { country: prefix.country, partyCode: prefix.partyCode };
-  let json = `{"input":${jsonString(id.input)},"kind":"${id.kind}","detected":${id.detected}`;
+  let json = `{"id":{"input":${jsonString(id.input)},"kind":"${id.kind}","detected":${id.detected}`;
   json += `,"normalized":${jsonString(id.normalized ?? prefix.key)}`;
   if (id.checkDigit !== undefined) json += `,"checkDigit":${jsonString(id.checkDigit)}`;
   json += `,"parts":{"country":${jsonString(parts.country)},"partyCode":${jsonString(parts.partyCode)}`;
@@ -50,11 +58,60 @@ function idJson(id: ValidationRecord, prefix: ResolvedPrefix): string {
   return `${json}}}`;
 }
 
-/** A serialised part of an answer. */
+/** What follows the input in the parsed ID, up to the normalised form, per kind: made once. */
+const afterInput = (detected: boolean) =>
+  Object.fromEntries(
+    ID_KINDS.map((kind) => [kind, `","kind":"${kind}","detected":${detected},"normalized":"`]),
+  ) as Record<IdKind, string>;
+const AFTER_INPUT = { detected: afterInput(true), given: afterInput(false) };
+
+/** What opens the instance, per type character (each kind with a type has an instance). */
+const BEFORE_INSTANCE = Object.fromEntries(
+  (['E', 'P', 'S', 'C'] as const).map((type) => [type, `,"type":"${type}","instance":"`]),
+) as Record<IdTypeCharacter, string>;
+
+/**
+ * `anyIdMember`'s text for the usual ID, put together from a few pieces instead of some thirty:
+ * every piece is a string to join, and every join a piece to copy again when the answer is
+ * written. The pieces that do not depend on the input are made once (per kind, per type, per
+ * prefix). Usual means: no string that needs escaping, parts on the resolution's own prefix, and
+ * an instance wherever there is a type; anything else is written by `anyIdMember`.
+ */
+function idMember(id: ValidationRecord, prefix: ResolvedPrefix, prefixParts: string): string {
+  const { input, checkDigit, parts } = id;
+  const normalized = id.normalized ?? prefix.key;
+  if (
+    parts?.country !== prefix.country ||
+    parts.partyCode !== prefix.partyCode ||
+    !isPlain(input) ||
+    !isPlain(normalized) ||
+    (checkDigit !== undefined && !isPlain(checkDigit))
+  ) {
+    return anyIdMember(id, prefix);
+  }
+  const { type, instance, checkCharacter } = parts;
+  let json = '{"id":{"input":"' + input + AFTER_INPUT[id.detected ? 'detected' : 'given'][id.kind];
+  json += checkDigit === undefined ? normalized : normalized + '","checkDigit":"' + checkDigit;
+  json += prefixParts;
+  if (type !== undefined) {
+    if (instance === undefined || !isPlain(instance)) return anyIdMember(id, prefix);
+    json += BEFORE_INSTANCE[type] + instance + '"';
+  } else if (instance !== undefined) {
+    return anyIdMember(id, prefix);
+  }
+  if (checkCharacter === undefined) return json + '}}';
+  if (!isPlain(checkCharacter)) return anyIdMember(id, prefix);
+  return json + ',"checkCharacter":"' + checkCharacter + '"}}';
+}
+
+/** A serialised part of an answer: every member after `id`, without the braces. */
 interface Part {
   readonly text: string;
-  /** `text` as its UTF-8 bytes, one character per byte (`latin1`); made when first asked for. */
-  bytes?: string;
+  /**
+   * `,${text}}`, the answer's end, as its UTF-8 bytes one character per byte (`latin1`): made
+   * when first asked for.
+   */
+  endBytes?: string;
 }
 
 /** A string as its UTF-8 bytes, one character per byte: written as `latin1`, it is those bytes. */
@@ -67,7 +124,9 @@ function isAscii(text: string): boolean {
 }
 
 interface PrefixJson {
-  /** Every member after `id`, without `federated`, without the braces. */
+  /** The parsed ID's parts that come from the prefix: `","parts":{"country":…,"partyCode":…`. */
+  readonly idParts: string;
+  /** The rest of the answer, without `federated`. */
   readonly plain: Part;
   /** The same with `federated`, made when first asked for. */
   withFederated?: Part;
@@ -82,14 +141,22 @@ interface PrefixJson {
 const JSON_PARTS = Symbol('prefix JSON');
 type PrefixWithJson = ResolvedPrefix & { [JSON_PARTS]?: PrefixJson };
 
-function tailOf(r: Resolution, query: ResolveQuery): Part {
+function prefixJson(r: Resolution): PrefixJson {
   const prefix: PrefixWithJson = r.prefix;
   let cached = prefix[JSON_PARTS];
   if (cached === undefined) {
     const { id, federated, ...rest } = presentResolution(r);
-    cached = { plain: { text: JSON.stringify(rest).slice(1, -1) } };
+    const country = JSON.stringify(prefix.country);
+    cached = {
+      idParts: `","parts":{"country":${country},"partyCode":${JSON.stringify(prefix.partyCode)}`,
+      plain: { text: JSON.stringify(rest).slice(1, -1) },
+    };
     prefix[JSON_PARTS] = cached;
   }
+  return cached;
+}
+
+function tailOf(r: Resolution, cached: PrefixJson, query: ResolveQuery): Part {
   if (query.include !== 'federated' && r.registered) return cached.plain;
   cached.withFederated ??= {
     text: `${cached.plain.text},"federated":${JSON.stringify(presentResolution(r).federated)}`,
@@ -97,12 +164,10 @@ function tailOf(r: Resolution, query: ResolveQuery): Part {
   return cached.withFederated;
 }
 
-/** The answer around its two parts: `{"id":…,…}`. */
-const framed = (id: string, tail: string) => `{"id":${id},${tail}}`;
-
 /** The answer of `GET /resolve/{id}`, as `ResolutionSchema` describes it. */
 export function resolutionJson(r: Resolution, query: ResolveQuery = {}): string {
-  return framed(idJson(r.id, r.prefix), tailOf(r, query).text);
+  const cached = prefixJson(r);
+  return `${idMember(r.id, r.prefix, cached.idParts)},${tailOf(r, cached, query).text}}`;
 }
 
 /**
@@ -114,10 +179,11 @@ export function resolutionJson(r: Resolution, query: ResolveQuery = {}): string 
  * put together would first copy it into one (more than the rest of the answer costs).
  */
 export function resolutionAnswer(r: Resolution): string {
-  const id = idJson(r.id, r.prefix);
-  const tail = tailOf(r, {});
-  tail.bytes ??= utf8Bytes(tail.text);
-  return framed(isAscii(r.id.input) ? id : utf8Bytes(id), tail.bytes);
+  const cached = prefixJson(r);
+  const id = idMember(r.id, r.prefix, cached.idParts);
+  const tail = tailOf(r, cached, {});
+  tail.endBytes ??= utf8Bytes(`,${tail.text}}`);
+  return (isAscii(r.id.input) ? id : utf8Bytes(id)) + tail.endBytes;
 }
 
 /**
