@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startChildServer } from './support/child-server.ts';
+import { startHello } from './support/hello.ts';
 import { SERVICE_HOST, startService } from './support/service-process.ts';
 import { build, startArgs } from './support/start-command.ts';
 import { createSyntheticDatabase } from './support/synthetic-database.ts';
@@ -12,9 +12,9 @@ import { syntheticResolvePaths } from './support/synthetic-ids.ts';
 // The resolve answer's cost counted in instructions instead of seconds: each server runs under
 // callgrind, which counts every instruction the process executes (native and compiled JavaScript
 // alike) whatever else the machine is doing. The same 20,000 resolve requests go to the service
-// and to the bare Fastify hello-world, after 20,000 of warm-up; the figure is instructions per
-// answer on the main thread (JavaScript and the event loop), and their ratio. All threads are
-// reported too.
+// and to the bare Fastify hello-world (started as `support/hello.ts` says), after 20,000 of
+// warm-up; the figure is instructions per answer on the main thread (JavaScript and the event
+// loop), and their ratio. All threads are reported too.
 //
 // Callgrind makes a server some fifty times slower, and work that runs on the clock counts for
 // more the longer a run takes: the service asks the database once a second whether the register
@@ -141,11 +141,7 @@ const database = await createSyntheticDatabase('sqlite', CODES);
 const helloDir = mkdtempSync(join(tmpdir(), 'idro-callgrind-hello-'));
 const serviceDir = mkdtempSync(join(tmpdir(), 'idro-callgrind-service-'));
 try {
-  const hello = await startChildServer(
-    join(import.meta.dirname, 'support', 'hello-server.ts'),
-    [],
-    { wrapper: callgrind(helloDir) },
-  );
+  const hello = await startHello(callgrind(helloDir));
   const helloCount = await count({ ...hello, host: process.env.HOST }, helloDir, paths);
   console.log(`hello:   ${show(helloCount)}`);
   const service = await startService(

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import autocannon, { type Request, type Result } from 'autocannon';
 import type { Dialect } from '../src/db/connect.ts';
-import { startChildServer } from './support/child-server.ts';
+import { startHello } from './support/hello.ts';
 import { startService } from './support/service-process.ts';
 import { build, startArgs } from './support/start-command.ts';
 import {
@@ -16,7 +15,9 @@ import { syntheticResolvePaths } from './support/synthetic-ids.ts';
 
 // GET /api/v1/resolve/{id} on a register of 100,000 codes, beside a bare Fastify hello-world
 // measured in the same run, each server in its own process. The service runs as `npm start` runs
-// it (compiled, with its node flags; logging off, as the hello-world has none).
+// it (compiled, with its node flags; logging off, as the hello-world has none). Both start with
+// the module that keeps one tick object (ADR 11) loaded first: without it the hello-world is now
+// and then slow for the whole run (`support/hello.ts`), and the ratio with it.
 //
 // The hello-world is loaded twice: with its one path, and with the same list of 1,000 resolve
 // paths as the service. Autocannon copies the list into every connection and walks it, which
@@ -149,7 +150,7 @@ async function startTargets(
   database: BenchDatabase,
   servers: Server[],
 ): Promise<[Target, Target, Target]> {
-  const hello = await startChildServer(join(import.meta.dirname, 'support', 'hello-server.ts'));
+  const hello = await startHello();
   servers.push(hello);
   const service = await startService({ kind: 'node', args: startArgs() }, database.url, {
     LOG_LEVEL: 'silent',
