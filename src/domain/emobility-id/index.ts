@@ -4,7 +4,7 @@ export { detectKind } from './detect-kind.ts';
 export { computeCheckCharacter } from './check-character.ts';
 export { isIdKind } from './id-kind.ts';
 export { ASSIGNED_COUNTRY_CODES } from './country-codes.ts';
-export { ID_KINDS, REASONS } from './types.ts';
+export { ID_KINDS, ID_TYPE_CHARACTERS, REASONS } from './types.ts';
 export type {
   IdDisplay,
   IdKind,

@@ -21,8 +21,10 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
+/** Type characters of infrastructure IDs (EVSE, pool, station) and of an eMAID instance. */
+export const ID_TYPE_CHARACTERS = ['E', 'P', 'S', 'C'] as const;
 /** Type character of an infrastructure ID or of an eMAID instance. */
-export type IdTypeCharacter = 'E' | 'P' | 'S' | 'C';
+export type IdTypeCharacter = (typeof ID_TYPE_CHARACTERS)[number];
 
 /** The parsed parts of a valid identifier, upper case. */
 export interface IdParts {

@@ -9,6 +9,7 @@ import {
 import type { ValidationRecord } from '../../../../app/validation-record.ts';
 import {
   ID_KINDS,
+  ID_TYPE_CHARACTERS,
   type IdKind,
   type IdTypeCharacter,
 } from '../../../../domain/emobility-id/index.ts';
@@ -67,7 +68,7 @@ const AFTER_INPUT = { detected: afterInput(true), given: afterInput(false) };
 
 /** What opens the instance, per type character (each kind with a type has an instance). */
 const BEFORE_INSTANCE = Object.fromEntries(
-  (['E', 'P', 'S', 'C'] as const).map((type) => [type, `,"type":"${type}","instance":"`]),
+  ID_TYPE_CHARACTERS.map((type) => [type, `,"type":"${type}","instance":"`]),
 ) as Record<IdTypeCharacter, string>;
 
 /**

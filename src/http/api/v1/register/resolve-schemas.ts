@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { RESOLVABLE_KINDS } from '../../../../app/register/resolve-id.ts';
+import { ID_TYPE_CHARACTERS } from '../../../../domain/emobility-id/index.ts';
 import { nullable, PartyDisplaySchema, PartySchema, stringEnum } from './schemas.ts';
 
 export const ResolveParamsSchema = Type.Object({
@@ -43,7 +44,7 @@ const ParsedIdSchema = Type.Object(
         country: Type.String({ examples: ['NL'] }),
         partyCode: Type.String({ examples: ['ABL'] }),
         type: Type.Optional(
-          stringEnum(['E', 'P', 'S', 'C'], { description: 'Type character; absent for a party' }),
+          stringEnum(ID_TYPE_CHARACTERS, { description: 'Type character; absent for a party' }),
         ),
         instance: Type.Optional(
           Type.String({ description: 'What follows the type character', examples: ['12345*1'] }),

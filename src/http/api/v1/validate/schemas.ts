@@ -4,7 +4,7 @@ import {
   LINE_ERROR_REASONS,
   MAX_LINE_LENGTH,
 } from '../../../../app/validate-id-lines.ts';
-import { ID_KINDS, REASONS } from '../../../../domain/emobility-id/index.ts';
+import { ID_KINDS, ID_TYPE_CHARACTERS, REASONS } from '../../../../domain/emobility-id/index.ts';
 import { ProblemSchema } from '../../../problem.ts';
 
 export const KindSchema = Type.Enum(ID_KINDS, {
@@ -21,7 +21,7 @@ export const PartsSchema = Type.Object(
     country: Type.String({ description: 'ISO 3166-1 alpha-2 country code', examples: ['NL'] }),
     partyCode: Type.String({ description: 'Three-character party code', examples: ['TNM'] }),
     type: Type.Optional(
-      Type.Enum(['E', 'P', 'S', 'C'], { description: 'Type character; absent for a party ID' }),
+      Type.Enum(ID_TYPE_CHARACTERS, { description: 'Type character; absent for a party ID' }),
     ),
     instance: Type.Optional(
       Type.String({
