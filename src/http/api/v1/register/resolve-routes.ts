@@ -72,36 +72,43 @@ const BEFORE_INSTANCE = Object.fromEntries(
 ) as Record<IdTypeCharacter, string>;
 
 /**
- * `anyIdMember`'s text for the usual ID, put together from a few pieces instead of some thirty:
- * every piece is a string to join, and every join a piece to copy again when the answer is
- * written. The pieces that do not depend on the input are made once (per kind, per type, per
- * prefix). Usual means: no string that needs escaping, parts on the resolution's own prefix, and
- * an instance wherever there is a type; anything else is written by `anyIdMember`.
+ * The ID's parts when the ID has the usual shape, else undefined. Usual means: no string that
+ * needs escaping, parts on the resolution's own prefix, and an instance exactly where there is a
+ * type.
+ */
+function usualParts(id: ValidationRecord, prefix: ResolvedPrefix, normalized: string) {
+  const { parts, checkDigit } = id;
+  if (parts?.country !== prefix.country || parts.partyCode !== prefix.partyCode) return undefined;
+  const { type, instance, checkCharacter } = parts;
+  const usual =
+    isPlain(id.input) &&
+    isPlain(normalized) &&
+    (checkDigit === undefined || isPlain(checkDigit)) &&
+    (type === undefined) === (instance === undefined) &&
+    (instance === undefined || isPlain(instance)) &&
+    (checkCharacter === undefined || isPlain(checkCharacter));
+  return usual ? parts : undefined;
+}
+
+/**
+ * `anyIdMember`'s text for an ID of the usual shape (`usualParts`), put together from a few
+ * pieces instead of some thirty: every piece is a string to join, and every join a piece to copy
+ * again when the answer is written. The pieces that do not depend on the input are made once (per
+ * kind, per type, per prefix). Any other ID is written by `anyIdMember`.
  */
 function idMember(id: ValidationRecord, prefix: ResolvedPrefix, prefixParts: string): string {
-  const { input, checkDigit, parts } = id;
+  const { input, checkDigit } = id;
   const normalized = id.normalized ?? prefix.key;
-  if (
-    parts?.country !== prefix.country ||
-    parts.partyCode !== prefix.partyCode ||
-    !isPlain(input) ||
-    !isPlain(normalized) ||
-    (checkDigit !== undefined && !isPlain(checkDigit))
-  ) {
-    return anyIdMember(id, prefix);
-  }
+  const parts = usualParts(id, prefix, normalized);
+  if (parts === undefined) return anyIdMember(id, prefix);
   const { type, instance, checkCharacter } = parts;
   let json = '{"id":{"input":"' + input + AFTER_INPUT[id.detected ? 'detected' : 'given'][id.kind];
   json += checkDigit === undefined ? normalized : normalized + '","checkDigit":"' + checkDigit;
   json += prefixParts;
-  if (type !== undefined) {
-    if (instance === undefined || !isPlain(instance)) return anyIdMember(id, prefix);
+  if (type !== undefined && instance !== undefined) {
     json += BEFORE_INSTANCE[type] + instance + '"';
-  } else if (instance !== undefined) {
-    return anyIdMember(id, prefix);
   }
   if (checkCharacter === undefined) return json + '}}';
-  if (!isPlain(checkCharacter)) return anyIdMember(id, prefix);
   return json + ',"checkCharacter":"' + checkCharacter + '"}}';
 }
 
