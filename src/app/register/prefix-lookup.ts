@@ -70,13 +70,13 @@ export function createPrefixLookup(
     version = next;
   };
 
-  /** Whether the register's version is to be asked again. */
-  const due = () => now() - checkedAt >= options.checkEveryMs;
+  /** Whether the register's version is to be asked again at `at`. */
+  const due = (at = now()) => at - checkedAt >= options.checkEveryMs;
 
   /** Resolves once the cache is known current; undefined when it already is (the usual case). */
   const freshen = (): Promise<void> | undefined => {
     const at = now();
-    if (at - checkedAt < options.checkEveryMs) return undefined;
+    if (!due(at)) return undefined;
     checkedAt = at;
     checking ??= check().finally(() => (checking = undefined));
     return checking;
