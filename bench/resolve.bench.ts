@@ -12,6 +12,15 @@ import {
   type BenchDatabase,
 } from './support/synthetic-database.ts';
 import { syntheticResolvePaths } from './support/synthetic-ids.ts';
+import {
+  checkWrk,
+  childrenCpuUs,
+  pathListScript,
+  LOAD_CORE,
+  pinServer,
+  runWrk,
+  SERVER_CORE,
+} from './support/wrk.ts';
 
 // GET /api/v1/resolve/{id} on a register of 100,000 codes, beside a bare Fastify hello-world
 // measured in the same run, each server in its own process. The service runs as `npm start` runs
@@ -24,6 +33,10 @@ import { syntheticResolvePaths } from './support/synthetic-ids.ts';
 // costs the load generator about half as much again per request as a single path does; sharing
 // the two cores with the server, that alone takes some 20–40% off the hello-world's rate. The
 // second baseline costs the load generator what the service's load costs it.
+//
+// `BENCH_LOAD=wrk` loads the servers with wrk instead, pinned to one core and the servers to the
+// other (`support/wrk.ts`): a cross-check in which the load generator's cost hardly depends on
+// the answer, and the rate is the server's on a core of its own.
 //
 // The servers take turns, round by round, the service always between its two baselines, which
 // swap places from one round to the next (hello-world, service, hello-world on the list; then the
@@ -45,6 +58,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const STARTS = Number(process.env.BENCH_STARTS ?? 1);
 const TARGET_RATIO = 0.7;
 const CLOCK_TICKS_PER_SECOND = 100;
+/**
+ * The load generator: autocannon, in this process (the default), or `wrk`, pinned to one core
+ * with the servers pinned to the other (`BENCH_LOAD=wrk`, a cross-check: `support/wrk.ts`).
+ */
+const LOAD = process.env.BENCH_LOAD ?? 'autocannon';
+if (LOAD !== 'autocannon' && LOAD !== 'wrk') {
+  throw new Error(`BENCH_LOAD must be autocannon or wrk, got ${LOAD}`);
+}
 
 interface Load {
   readonly reqPerSec: number;
@@ -74,8 +95,36 @@ function cpuUs(pid: number): number {
 
 const cpuSum = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
 
+/** wrk's script for each list of paths, written once. */
+const wrkScripts = new Map<readonly Request[], { file: string; remove(): void }>();
+process.once('exit', () => {
+  for (const script of wrkScripts.values()) script.remove();
+});
+
+function wrkScript(requests: readonly Request[]): string | undefined {
+  if (requests.length === 1) return undefined;
+  let script = wrkScripts.get(requests);
+  if (script === undefined) {
+    script = pathListScript(requests.map((r) => r.path ?? '/'));
+    wrkScripts.set(requests, script);
+  }
+  return script.file;
+}
+
 async function load(server: Server, requests: readonly Request[], seconds: number) {
   const before = cpuUs(server.pid);
+  if (LOAD === 'wrk') {
+    const wrkBefore = childrenCpuUs(CLOCK_TICKS_PER_SECOND);
+    const single = requests.length === 1 ? (requests[0]?.path ?? '/') : '/';
+    const result = runWrk(`${server.url}${single}`, CONNECTIONS, seconds, wrkScript(requests));
+    return {
+      reqPerSec: result.requests / result.seconds,
+      p50Ms: result.p50Ms,
+      p99Ms: result.p99Ms,
+      serverCpuUs: (cpuUs(server.pid) - before) / result.requests,
+      clientCpuUs: (childrenCpuUs(CLOCK_TICKS_PER_SECOND) - wrkBefore) / result.requests,
+    };
+  }
   const client = process.cpuUsage();
   const result: Result = await autocannon({
     url: server.url,
@@ -157,6 +206,7 @@ async function startTargets(
   });
   servers.push(service);
   console.log(`  ${database.dialect}: the service as \`${service.command}\``);
+  if (LOAD === 'wrk') for (const server of [hello, service]) pinServer(server.pid);
   return [
     { name: 'hello', server: hello, requests: [{ path: '/' }] },
     { name: 'helloList', server: hello, requests: resolveRequests },
@@ -261,9 +311,14 @@ async function onDialect(dialect: Dialect) {
   }
 }
 
+const loadGenerator =
+  LOAD === 'wrk'
+    ? `wrk (one thread) pinned to core ${LOAD_CORE}, the servers to core ${SERVER_CORE}`
+    : 'autocannon';
 console.log(
-  `resolve: ${DISTINCT_IDS} distinct IDs of every kind, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s rounds after each ID once and ${WARMUP_SECONDS} s warm-up, servers started ${STARTS} time(s)`,
+  `resolve: ${DISTINCT_IDS} distinct IDs of every kind, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s rounds after each ID once and ${WARMUP_SECONDS} s warm-up, servers started ${STARTS} time(s), load from ${loadGenerator}`,
 );
+if (LOAD === 'wrk') checkWrk();
 build();
 const sqlite = await onDialect('sqlite');
 const pgUp = await postgresAnswers();
@@ -278,6 +333,7 @@ console.log(
     seconds: SECONDS,
     rounds: ROUNDS,
     starts: STARTS,
+    load: LOAD,
     command: startArgs().join(' '),
     sqlite,
     postgres,
