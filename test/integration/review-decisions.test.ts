@@ -230,6 +230,8 @@ for (const dialect of DIALECTS) {
       const mail = app.mails[mails];
       assert.equal(mail?.to, applicant.email);
       assert.match(mail.subject, new RegExp(`${reference} acceptée`));
+      assert.match(mail.text, /Les codes qui vous sont attribués : BE\*Q2B et LU\*Q2B\./);
+      assert.match(mail.text, /Vos codes sont actifs/);
       assert.doesNotMatch(mail.text, /Checked with KBO/, 'the note stays inside');
       const overview = await app.inject({
         url: '/api/v1/applications',

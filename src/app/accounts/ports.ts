@@ -94,7 +94,13 @@ export interface Notifier {
   applicationStatusChanged(
     to: string,
     lang: string,
-    change: { readonly reference: string; readonly status: string; readonly reason?: string },
+    change: {
+      readonly reference: string;
+      readonly status: string;
+      readonly reason?: string;
+      /** On an approval: the codes it issued, as keys (`BEABC`). */
+      readonly codes?: readonly string[];
+    },
   ): Promise<void>;
 }
 

@@ -215,7 +215,7 @@ export async function approveApplication(
     return { review, keys: codes.map((c) => c.key), holderId, holderCreated: holder !== null };
   });
   deps.registerChanged();
-  await tellApplicant(deps, approved.review, 'approved', null);
+  await tellApplicant(deps, approved.review, 'approved', null, approved.keys);
   return {
     reference: approved.review.record.reference,
     keys: approved.keys,

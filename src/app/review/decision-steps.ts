@@ -78,12 +78,14 @@ export async function tellApplicant(
   review: ReviewRecord,
   status: ApplicationStatus,
   reason: string | null,
+  codes: readonly string[] = [],
 ): Promise<void> {
   try {
     await deps.notifier.applicationStatusChanged(review.applicantEmail, review.record.lang, {
       reference: review.record.reference,
       status,
       ...(reason === null ? {} : { reason }),
+      ...(codes.length === 0 ? {} : { codes }),
     });
   } catch (err: unknown) {
     const note = (err instanceof Error ? err.message : String(err)).slice(0, 500);

@@ -19,6 +19,11 @@ export function compactKey(key: PartyKey): string {
   return `${key.country}${key.code}`;
 }
 
+/** `BE*ABC`: a code's key (`BEABC`) as people write it, with eMI3's separator. */
+export function displayKey(key: string): string {
+  return `${key.slice(0, 2)}*${key.slice(2)}`;
+}
+
 /** Reads a party ID in any accepted spelling (`be*abc`, `BE-ABC`, `BEABC`). */
 export function parsePartyKey(input: string): PartyKey | undefined {
   const result = validateId(input, 'party');

@@ -32,6 +32,32 @@ describe('mail templates', () => {
     assert.match(mail.text, /ist jetzt: zurückgezogen\./);
   });
 
+  it('name the codes an approval issued, as each language lists them', () => {
+    const approval = (lang: 'en' | 'fr' | 'nl' | 'de', codes?: readonly string[]) =>
+      statusChangedMail({
+        to: 'a@example.com',
+        lang,
+        t: translator.t(lang),
+        reference: 'APP-3',
+        status: 'approved',
+        codes,
+      }).text;
+    const both = ['BEQ2B', 'LUQ2B', 'NLQ2B'];
+    assert.match(approval('en', both), /The codes issued to you: BE\*Q2B, LU\*Q2B, and NL\*Q2B\./);
+    assert.match(approval('en', both), /Your codes are active from today/);
+    assert.match(approval('fr', both), /vous sont attribués : BE\*Q2B, LU\*Q2B et NL\*Q2B\./);
+    assert.match(approval('nl', both), /zijn toegekend: BE\*Q2B, LU\*Q2B en NL\*Q2B\./);
+    assert.match(
+      approval('de', both),
+      /Die Ihnen zugeteilten Codes: BE\*Q2B, LU\*Q2B und NL\*Q2B\./,
+    );
+    assert.match(approval('de', ['LUQ2B']), /Der Ihnen zugeteilte Code: LU\*Q2B\.\n/);
+    assert.match(approval('de', ['LUQ2B']), /Ihr Code ist ab heute gültig/);
+    const none = approval('en');
+    assert.doesNotMatch(none, /issued to you/, 'no list without codes');
+    assert.match(none, /Your code is active from today/);
+  });
+
   it('say what a decision means, in every language, with the reason or question as typed', () => {
     const expected: Record<string, Record<string, RegExp>> = {
       approved: { en: /approved/, fr: /acceptée/, nl: /goedgekeurd/, de: /genehmigt/ },

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { MailMessage } from '../../app/ports.ts';
 import type { SummaryRow } from '../../app/accounts/ports.ts';
+import { displayKey } from '../../domain/register/party-key.ts';
 import { renderMail } from './render-mail.ts';
 
 interface Base {
@@ -72,11 +73,35 @@ function linesOf(text: string): string[] {
 }
 
 /**
+ * What an approval says: that it is approved, which codes it issued (`BE*ABC and LU*ABC`, listed
+ * as the language lists things) and that they are in force and published.
+ */
+function approvedParagraphs(
+  lang: string,
+  t: TFunction,
+  reference: string,
+  keys: readonly string[],
+): string[] {
+  const intro = t('mail:approved.intro', { reference });
+  const count = Math.max(keys.length, 1);
+  const register = t('mail:approved.register', { count });
+  if (keys.length === 0) return [intro, register];
+  const codes = new Intl.ListFormat(lang, { type: 'conjunction' }).format(keys.map(displayKey));
+  return [intro, t('mail:approved.issued', { count, codes }), register];
+}
+
+/**
  * A change of an application's status. Approval, rejection (with its reason) and a request for
  * more information (with the question) each have their own mail; other statuses share one.
  */
 export function statusChangedMail(
-  m: Base & { reference: string; status: string; reason?: string | undefined },
+  m: Base & {
+    reference: string;
+    status: string;
+    reason?: string | undefined;
+    /** On an approval: the codes issued, as keys (`BEABC`). */
+    codes?: readonly string[] | undefined;
+  },
 ): MailMessage {
   const { t } = m;
   const reference = m.reference;
@@ -91,11 +116,9 @@ export function statusChangedMail(
     });
   switch (m.status) {
     case 'approved':
-      return mail(
-        'approved',
-        [t('mail:approved.intro', { reference }), t('mail:approved.register')],
-        [t('mail:approved.next')],
-      );
+      return mail('approved', approvedParagraphs(m.lang, t, reference, m.codes ?? []), [
+        t('mail:approved.next'),
+      ]);
     case 'rejected':
       return mail(
         'rejected',

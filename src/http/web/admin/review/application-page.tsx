@@ -4,6 +4,7 @@ import type { AutomaticChecks } from '../../../../app/review/automatic-checks.ts
 import type { HolderSummary } from '../../../../app/review/ports.ts';
 import type { SubmittedValues } from '../../../../app/applications/submitted-values.ts';
 import type { StaffMember } from '../../../../app/staff/ports.ts';
+import { displayKey } from '../../../../domain/register/party-key.ts';
 import { localPath, type PageContext } from '../../../../views/page-context.ts';
 import { CsrfField } from '../../account/csrf-field.tsx';
 import {
@@ -14,14 +15,7 @@ import {
 } from '../../register/formatting.ts';
 import { StatusTag } from '../../register/status-tag.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
-import {
-  ClockText,
-  deadlineText,
-  displayKey,
-  formatDateTime,
-  languageName,
-  Paragraphs,
-} from './parts.tsx';
+import { ClockText, deadlineText, formatDateTime, languageName, Paragraphs } from './parts.tsx';
 
 /** Results announced after a decision (`?done=`). */
 export const DONE = ['taken', 'approved', 'rejected', 'info_requested'] as const;

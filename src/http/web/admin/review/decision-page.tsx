@@ -1,11 +1,12 @@
 import type { ApplicationDossier } from '../../../../app/review/application-dossier.ts';
 import type { StaffMember } from '../../../../app/staff/ports.ts';
+import { displayKey } from '../../../../domain/register/party-key.ts';
 import { localPath, type PageContext } from '../../../../views/page-context.ts';
 import { CsrfField } from '../../account/csrf-field.tsx';
 import { ErrorMessage, ErrorSummary, titleOf } from '../../apply/parts.tsx';
 import { problemFor, type Problem } from '../../apply/problems.ts';
 import { AdminLayout } from '../admin-layout.tsx';
-import { displayKey, languageName } from './parts.tsx';
+import { languageName } from './parts.tsx';
 
 /** The three decisions, each a page of its own with a form. */
 export const DECISIONS = {

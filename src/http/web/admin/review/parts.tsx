@@ -20,11 +20,6 @@ export function formatDateTime(lang: string, iso: string): string {
   return format.format(date);
 }
 
-/** `BEABC` as an operator ID, `BE*ABC`. */
-export function displayKey(key: string): string {
-  return `${key.slice(0, 2)}*${key.slice(2)}`;
-}
-
 /** Where the ten working days stand, in words: the colour of the tag only repeats them. */
 export function ClockText({
   ctx,

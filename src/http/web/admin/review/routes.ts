@@ -8,6 +8,7 @@ import type { ReviewServices } from '../../../../app/review/ports.ts';
 import { reviewQueue } from '../../../../app/review/review-queue.ts';
 import type { StaffMember } from '../../../../app/staff/ports.ts';
 import { DomainError } from '../../../../domain/errors.ts';
+import { displayKey } from '../../../../domain/register/party-key.ts';
 import { LANGUAGES, type Language } from '../../../../i18n/languages.ts';
 import { csrfToken } from '../../account/csrf-field.tsx';
 import { formField } from '../../account/field-problem.ts';
@@ -16,7 +17,6 @@ import { pageContext } from '../../page-context.ts';
 import type { AdminRouteOptions } from '../admin-routes.ts';
 import { ApplicationPage, DONE, type Done } from './application-page.tsx';
 import { DECISIONS, DecisionPage, type DecisionKind } from './decision-page.tsx';
-import { displayKey } from './parts.tsx';
 import { QueuePage } from './queue-page.tsx';
 
 const VIEW = { schema: { hide: true }, config: { access: 'staff' } } as const;
