@@ -43,8 +43,9 @@ export function pinServer(pid: number): void {
 }
 
 /**
- * A wrk script that walks a list of paths, each request formatted once, the way autocannon
- * walks its list; one file of paths and one script in a new temporary folder.
+ * A wrk script that asks for a list of paths in turn, each request formatted once: one walk for
+ * all connections, where autocannon walks the list once per connection. One file of paths and one
+ * script, in a new temporary folder.
  */
 export function pathListScript(paths: readonly string[]): { file: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'idro-wrk-'));
@@ -55,15 +56,15 @@ export function pathListScript(paths: readonly string[]): { file: string; remove
     file,
     [
       'local requests = {}',
-      'local next = 0',
+      'local turn = 0',
       'init = function(args)',
       `  for path in io.lines(${JSON.stringify(list)}) do`,
       '    requests[#requests + 1] = wrk.format(nil, path)',
       '  end',
       'end',
       'request = function()',
-      '  next = next % #requests + 1',
-      '  return requests[next]',
+      '  turn = turn % #requests + 1',
+      '  return requests[turn]',
       'end',
       '',
     ].join('\n'),
