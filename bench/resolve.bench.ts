@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { cpus } from 'node:os';
 import autocannon, { type Request, type Result } from 'autocannon';
 import type { Dialect } from '../src/db/connect.ts';
 import { startHello } from './support/hello.ts';
+import { childrenCpuUs, processCpuUs } from './support/proc-stat.ts';
 import { startService } from './support/service-process.ts';
 import { build, startArgs } from './support/start-command.ts';
 import {
@@ -14,7 +14,6 @@ import {
 import { syntheticResolvePaths } from './support/synthetic-ids.ts';
 import {
   checkWrk,
-  childrenCpuUs,
   pathListScript,
   LOAD_CORE,
   pinServer,
@@ -57,7 +56,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
  */
 const STARTS = Number(process.env.BENCH_STARTS ?? 1);
 const TARGET_RATIO = 0.7;
-const CLOCK_TICKS_PER_SECOND = 100;
 /**
  * The load generator: autocannon, in this process (the default), or `wrk`, pinned to one core
  * with the servers pinned to the other (`BENCH_LOAD=wrk`, a cross-check: `support/wrk.ts`).
@@ -86,13 +84,6 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** User + system CPU time of a process so far, in microseconds (Linux). */
-function cpuUs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1e6) / CLOCK_TICKS_PER_SECOND;
-}
-
 const cpuSum = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
 
 /** wrk's script for each list of paths, written once. */
@@ -111,20 +102,28 @@ function wrkScript(requests: readonly Request[]): string | undefined {
   return script.file;
 }
 
-async function load(server: Server, requests: readonly Request[], seconds: number) {
-  const before = cpuUs(server.pid);
-  if (LOAD === 'wrk') {
-    const wrkBefore = childrenCpuUs(CLOCK_TICKS_PER_SECOND);
-    const single = requests.length === 1 ? (requests[0]?.path ?? '/') : '/';
-    const result = runWrk(`${server.url}${single}`, CONNECTIONS, seconds, wrkScript(requests));
-    return {
-      reqPerSec: result.requests / result.seconds,
-      p50Ms: result.p50Ms,
-      p99Ms: result.p99Ms,
-      serverCpuUs: (cpuUs(server.pid) - before) / result.requests,
-      clientCpuUs: (childrenCpuUs(CLOCK_TICKS_PER_SECOND) - wrkBefore) / result.requests,
-    };
-  }
+/** One load with wrk, pinned (`BENCH_LOAD=wrk`); the load generator's CPU is wrk's own. */
+function wrkLoad(server: Server, requests: readonly Request[], seconds: number): Load {
+  const before = processCpuUs(server.pid);
+  const wrkBefore = childrenCpuUs();
+  const single = requests.length === 1 ? (requests[0]?.path ?? '/') : '/';
+  const result = runWrk(`${server.url}${single}`, CONNECTIONS, seconds, wrkScript(requests));
+  return {
+    reqPerSec: result.requests / result.seconds,
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    serverCpuUs: (processCpuUs(server.pid) - before) / result.requests,
+    clientCpuUs: (childrenCpuUs() - wrkBefore) / result.requests,
+  };
+}
+
+/** One load with autocannon, in this process; the load generator's CPU is this process's. */
+async function autocannonLoad(
+  server: Server,
+  requests: readonly Request[],
+  seconds: number,
+): Promise<Load> {
+  const before = processCpuUs(server.pid);
   const client = process.cpuUsage();
   const result: Result = await autocannon({
     url: server.url,
@@ -139,10 +138,15 @@ async function load(server: Server, requests: readonly Request[], seconds: numbe
     reqPerSec: result.requests.total / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    serverCpuUs: (cpuUs(server.pid) - before) / result.requests.total,
+    serverCpuUs: (processCpuUs(server.pid) - before) / result.requests.total,
     clientCpuUs: cpuSum(process.cpuUsage(client)) / result.requests.total,
   };
 }
+
+const load = (server: Server, requests: readonly Request[], seconds: number) =>
+  LOAD === 'wrk'
+    ? Promise.resolve(wrkLoad(server, requests, seconds))
+    : autocannonLoad(server, requests, seconds);
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

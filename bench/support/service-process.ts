@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeCommand } from './child-server.ts';
+import { statFields } from './proc-stat.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -58,9 +59,7 @@ function processTree(root: number): number[] {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(name), ppid);
+      parents.set(Number(name), Number(statFields(name)[1]));
     } catch {
       // Gone meanwhile.
     }

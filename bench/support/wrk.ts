@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -103,12 +103,6 @@ export function parseWrk(report: string): WrkResult {
     p50Ms: milliseconds(p50[1]),
     p99Ms: milliseconds(p99[1]),
   };
-}
-
-/** CPU time of this process's waited-for children so far, in microseconds (Linux). */
-export function childrenCpuUs(clockTicksPerSecond: number): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return ((Number(fields[13]) + Number(fields[14])) * 1e6) / clockTicksPerSecond;
 }
 
 /** One wrk run, pinned to the load generator's core: `connections` connections, one thread. */

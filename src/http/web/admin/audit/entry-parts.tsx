@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { entryDiff, type FieldChange } from '../../../../app/audit/entry-diff.ts';
 import type { AuditEntry } from '../../../../app/audit/ports.ts';
 import { isCodeStatus } from '../../../../domain/register/code-status.ts';
+import { displayKey } from '../../../../domain/register/party-key.ts';
 import { localPath, type PageContext } from '../../../../views/page-context.ts';
 
 /** Legal names of holders, by id, for the holders a page names. */
@@ -43,9 +44,9 @@ export function codeTrailPath(key: string): string {
   return `${AUDIT_PATH}/codes/${encodeURIComponent(key)}`;
 }
 
-/** `BEABC` as operators write it, `BE*ABC`. */
+/** `BEABC` as operators write it, `BE*ABC`; anything else in the trail as it is. */
 export function codeDisplay(key: string): string {
-  return key.length === 5 ? `${key.slice(0, 2)}*${key.slice(2)}` : key;
+  return key.length === 5 ? displayKey(key) : key;
 }
 
 const dateTimes = new Map<string, Intl.DateTimeFormat>();
